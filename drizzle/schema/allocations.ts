@@ -1,0 +1,76 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  check,
+  foreignKey,
+  index,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { id, timestamps, tstzrange } from './_columns';
+import { reservations } from './reservations';
+import { restaurants } from './restaurants';
+import { tables } from './tables';
+import { users } from './users';
+
+/** A maintenance or private-use block over one or more tables. */
+export const tableBlocks = pgTable(
+  'table_blocks',
+  {
+    id: id(),
+    restaurantId: uuid()
+      .notNull()
+      .references(() => restaurants.id, { onDelete: 'cascade' }),
+    startsAt: timestamp({ withTimezone: true }).notNull(),
+    endsAt: timestamp({ withTimezone: true }).notNull(),
+    reason: text().notNull(),
+    createdBy: text().references(() => users.id, { onDelete: 'set null' }),
+    ...timestamps,
+  },
+  (t) => [
+    unique('table_blocks_restaurant_id').on(t.restaurantId, t.id),
+    check('table_blocks_period', sql`${t.endsAt} > ${t.startsAt}`),
+  ],
+);
+
+/**
+ * Which table is taken when, and by what. The exclusion constraint
+ * `table_allocations_no_overlap` (hand-written migration) makes two active allocations of one
+ * table over overlapping periods impossible, whatever the application does.
+ */
+export const tableAllocations = pgTable(
+  'table_allocations',
+  {
+    id: bigserial({ mode: 'number' }).primaryKey(),
+    restaurantId: uuid().notNull(),
+    tableId: uuid().notNull(),
+    period: tstzrange().notNull(),
+    reservationId: uuid(),
+    blockId: uuid(),
+    active: boolean().notNull().default(true),
+  },
+  (t) => [
+    foreignKey({
+      name: 'table_allocations_table_fk',
+      columns: [t.restaurantId, t.tableId],
+      foreignColumns: [tables.restaurantId, tables.id],
+    }),
+    foreignKey({
+      name: 'table_allocations_reservation_fk',
+      columns: [t.restaurantId, t.reservationId],
+      foreignColumns: [reservations.restaurantId, reservations.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'table_allocations_block_fk',
+      columns: [t.restaurantId, t.blockId],
+      foreignColumns: [tableBlocks.restaurantId, tableBlocks.id],
+    }).onDelete('cascade'),
+    index('table_allocations_reservation').on(t.reservationId),
+    index('table_allocations_block').on(t.blockId),
+    check('table_allocations_owner', sql`num_nonnulls(${t.reservationId}, ${t.blockId}) = 1`),
+  ],
+);

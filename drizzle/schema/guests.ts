@@ -1,0 +1,32 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { id, timestamps } from './_columns';
+import { restaurants } from './restaurants';
+
+export const guests = pgTable(
+  'guests',
+  {
+    id: id(),
+    restaurantId: uuid()
+      .notNull()
+      .references(() => restaurants.id, { onDelete: 'cascade' }),
+    name: text().notNull(),
+    /** E.164, unique per restaurant when present. */
+    phone: text(),
+    email: text(),
+    language: text(),
+    tags: text().array().notNull().default(sql`'{}'::text[]`),
+    notes: text(),
+    /** Counters moved in the same transaction as the booking change that moves them. */
+    visitCount: integer().notNull().default(0),
+    noShowCount: integer().notNull().default(0),
+    cancelCount: integer().notNull().default(0),
+    lastVisitAt: timestamp({ withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('guests_restaurant_phone').on(t.restaurantId, t.phone).where(sql`${t.phone} is not null`),
+    unique('guests_restaurant_id').on(t.restaurantId, t.id),
+    index('guests_restaurant_name').on(t.restaurantId, t.name),
+  ],
+);

@@ -1,0 +1,120 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  createDb,
+  DataDirLockedError,
+  guests,
+  pgErrorCode,
+  queryRows,
+  reservations,
+  restaurants,
+  tableAllocations,
+  tableBlocks,
+  tables,
+} from '../src/index';
+import { createTestDb, testDbKinds } from '../src/testing';
+
+describe.each(testDbKinds)('schema on %s', (kind) => {
+  it('migrates to the latest level and refuses overlapping active allocations', async () => {
+    const h = await createTestDb(kind);
+    try {
+      const level = await h.migrationLevel();
+      expect(level.pending).toBe(0);
+      expect(level.latest).toMatch(/^\d{4}_/);
+
+      const [r] = await h.db.insert(restaurants).values({ name: 'R', timezone: 'Europe/Berlin' }).returning();
+      const [t] = await h.db
+        .insert(tables)
+        .values({ restaurantId: r!.id, name: 'T1', maxGuests: 4 })
+        .returning();
+      const [g] = await h.db.insert(guests).values({ restaurantId: r!.id, name: 'G' }).returning();
+      const booking = async (from: string, to: string) => {
+        const [res] = await h.db
+          .insert(reservations)
+          .values({
+            restaurantId: r!.id,
+            guestId: g!.id,
+            startsAt: new Date(from),
+            endsAt: new Date(to),
+            partySize: 2,
+            confirmationCode: `C${Math.random()}`,
+          })
+          .returning();
+        await h.db.insert(tableAllocations).values({
+          restaurantId: r!.id,
+          tableId: t!.id,
+          reservationId: res!.id,
+          period: `[${from},${to})`,
+        });
+      };
+      await booking('2026-06-01T18:00:00Z', '2026-06-01T20:00:00Z');
+      // back to back is fine: ranges are half-open
+      await booking('2026-06-01T20:00:00Z', '2026-06-01T21:00:00Z');
+      const err = await booking('2026-06-01T19:00:00Z', '2026-06-01T21:00:00Z').catch((e: unknown) => e);
+      expect(pgErrorCode(err)).toBe('23P01');
+
+      // a block over a booking is refused by the same constraint
+      const [b] = await h.db
+        .insert(tableBlocks)
+        .values({ restaurantId: r!.id, startsAt: new Date(), endsAt: new Date(Date.now() + 1), reason: 'x' })
+        .returning();
+      const blockErr = await h.db
+        .insert(tableAllocations)
+        .values({
+          restaurantId: r!.id,
+          tableId: t!.id,
+          blockId: b!.id,
+          period: '[2026-06-01T17:00:00Z,2026-06-01T18:30:00Z)',
+        })
+        .catch((e: unknown) => e);
+      expect(pgErrorCode(blockErr)).toBe('23P01');
+
+      // min > max is refused by a CHECK
+      const checkErr = await h.db
+        .insert(tables)
+        .values({ restaurantId: r!.id, name: 'T2', minGuests: 5, maxGuests: 2 })
+        .catch((e: unknown) => e);
+      expect(pgErrorCode(checkErr)).toBe('23514');
+
+      // an allocation cannot point at another restaurant's table
+      const [r2] = await h.db.insert(restaurants).values({ name: 'R2', timezone: 'UTC' }).returning();
+      const fkErr = await h.db
+        .insert(tableAllocations)
+        .values({
+          restaurantId: r2!.id,
+          tableId: t!.id,
+          blockId: b!.id,
+          period: '[2026-07-01T17:00:00Z,2026-07-01T18:00:00Z)',
+        })
+        .catch((e: unknown) => e);
+      expect(pgErrorCode(fkErr)).toBe('23503');
+
+      const rows = await queryRows<{ n: number }>(
+        h.db,
+        sql`select count(*)::int as n from table_allocations`,
+      );
+      expect(rows[0]?.n).toBe(2);
+    } finally {
+      await h.close();
+    }
+  });
+});
+
+describe('PGlite data folder', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tobeout-lock-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('refuses a second opener with a clear error and persists across reopen', async () => {
+    const a = await createDb({ dataDir: dir });
+    await expect(createDb({ dataDir: dir })).rejects.toBeInstanceOf(DataDirLockedError);
+    await a.db.insert(restaurants).values({ name: 'Kept', timezone: 'UTC' });
+    await a.close();
+    const b = await createDb({ dataDir: dir });
+    const rows = await b.db.select().from(restaurants);
+    expect(rows.map((r) => r.name)).toEqual(['Kept']);
+    await b.close();
+  });
+});
