@@ -1,0 +1,89 @@
+import { notifications } from '@mantine/notifications';
+import type { TDomainReason } from '@tobeout/shared';
+import { TRPCClientError } from '@trpc/client';
+import type { ReactNode } from 'react';
+
+/** The `data` our server's error formatter adds to every error (see server/src/trpc/init.ts). */
+export type ServerErrorData = {
+  code?: string;
+  httpStatus?: number;
+  reason?: TDomainReason;
+  /** Keyed by dotted input path; '' is about the whole input. */
+  fieldErrors?: Record<string, string[]>;
+};
+
+/** The part of a Mantine form this module needs (so any form, or a test double, fits). */
+export type FormWithErrors = { setErrors: (errors: Record<string, ReactNode>) => void };
+
+type Notify = (n: { title: string; message: string; color: string }) => void;
+
+const defaultNotify: Notify = (n) => {
+  notifications.show({ ...n, autoClose: 6000 });
+};
+
+export function serverErrorData(error: unknown): ServerErrorData | undefined {
+  if (error instanceof TRPCClientError) return (error.data ?? undefined) as ServerErrorData | undefined;
+  return undefined;
+}
+
+export function errorCode(error: unknown): string | undefined {
+  return serverErrorData(error)?.code;
+}
+
+/** A short title for a failed request, by tRPC code. */
+export function errorTitle(error: unknown): string {
+  switch (errorCode(error)) {
+    case 'TOO_MANY_REQUESTS':
+      return 'Too many attempts';
+    case 'UNAUTHORIZED':
+      return 'Not signed in';
+    case 'FORBIDDEN':
+      return 'Not allowed';
+    case 'NOT_FOUND':
+      return 'Not found';
+    case 'CONFLICT':
+      return 'Could not save';
+    case 'BAD_REQUEST':
+      return 'Please check the form';
+    default:
+      return 'Something went wrong';
+  }
+}
+
+/** A message people can act on. Network failures have no `data` and a technical message. */
+export function errorMessage(error: unknown): string {
+  const data = serverErrorData(error);
+  if (data?.code === 'TOO_MANY_REQUESTS') {
+    return `Too many attempts in a short time. Wait a minute, then try again.${
+      error instanceof Error && error.message ? ` (${error.message})` : ''
+    }`;
+  }
+  if (error instanceof TRPCClientError && !data) {
+    return 'Cannot reach the ToBeOut server. Check your connection and try again.';
+  }
+  if (error instanceof Error && error.message) return error.message;
+  return 'Something went wrong. Please try again.';
+}
+
+/**
+ * Shows a server error where it belongs: field errors next to their fields (keys are dotted
+ * paths such as `services.3.start`, the same paths Mantine forms use), everything else (and
+ * whole-input errors under '') as a notification. Returns true when field errors were set.
+ */
+export function handleServerError(error: unknown, form?: FormWithErrors | null, notify: Notify = defaultNotify): boolean {
+  const fieldErrors = serverErrorData(error)?.fieldErrors;
+  const { '': formLevel, ...byField } = fieldErrors ?? {};
+  const hasFieldErrors = Object.keys(byField).length > 0;
+  if (form && hasFieldErrors) {
+    form.setErrors(Object.fromEntries(Object.entries(byField).map(([path, messages]) => [path, messages.join(' ')])));
+    if (formLevel?.length) notify({ title: errorTitle(error), message: formLevel.join(' '), color: 'red' });
+    return true;
+  }
+  notify({ title: errorTitle(error), message: formLevel?.length ? formLevel.join(' ') : errorMessage(error), color: 'red' });
+  return false;
+}
+
+/** Success toast for a finished mutation. */
+export function notifySuccess(message: string, title = 'Saved') {
+  notifications.show({ title, message, color: 'teal', autoClose: 3000 });
+}

@@ -1,0 +1,77 @@
+import { apiTokens, type Database } from '@tobeout/db';
+import type { TRole } from '@tobeout/shared';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { Session, User } from 'lucia';
+import type { AppLucia } from './lucia';
+import { hashApiToken, looksLikeApiToken } from './tokens';
+
+/** Who is calling: a staff member's session, or an API token (scripts, agents). */
+export type Principal =
+  | { kind: 'session'; user: User; session: Session }
+  | { kind: 'token'; tokenId: string; tokenName: string; restaurantId: string; role: TRole };
+
+export type ResolvedAuth = {
+  principal: Principal | null;
+  /** Why there is no principal, when the caller tried to authenticate. */
+  failure: 'SESSION_EXPIRED' | 'INVALID_TOKEN' | null;
+  /** Set-Cookie to send back (a refreshed or a cleared session cookie). */
+  setCookie: { cookie: ReturnType<AppLucia['createBlankSessionCookie']> } | null;
+};
+
+/** Resolves the caller from an `Authorization: Bearer` token or the session cookie. */
+export async function resolvePrincipal(
+  db: Database,
+  lucia: AppLucia,
+  headers: { authorization?: string | undefined; cookie?: string | undefined },
+): Promise<ResolvedAuth> {
+  const bearer = headers.authorization ? lucia.readBearerToken(headers.authorization) : null;
+  if (headers.authorization) {
+    if (!bearer || !looksLikeApiToken(bearer))
+      return { principal: null, failure: 'INVALID_TOKEN', setCookie: null };
+    const [row] = await db
+      .select({
+        id: apiTokens.id,
+        name: apiTokens.name,
+        restaurantId: apiTokens.restaurantId,
+        role: apiTokens.role,
+        lastUsedAt: apiTokens.lastUsedAt,
+      })
+      .from(apiTokens)
+      .where(and(eq(apiTokens.tokenHash, hashApiToken(bearer)), isNull(apiTokens.revokedAt)));
+    if (row && (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000)) {
+      // At most one write a minute per token: scripts calling in a loop must not contend on it.
+      void db
+        .update(apiTokens)
+        .set({ lastUsedAt: sql`now()` })
+        .where(eq(apiTokens.id, row.id))
+        .catch(() => {});
+    }
+    if (!row) return { principal: null, failure: 'INVALID_TOKEN', setCookie: null };
+    return {
+      principal: {
+        kind: 'token',
+        tokenId: row.id,
+        tokenName: row.name,
+        restaurantId: row.restaurantId,
+        role: row.role,
+      },
+      failure: null,
+      setCookie: null,
+    };
+  }
+  const sessionId = headers.cookie ? lucia.readSessionCookie(headers.cookie) : null;
+  if (!sessionId) return { principal: null, failure: null, setCookie: null };
+  const { session, user } = await lucia.validateSession(sessionId);
+  if (!session || !user) {
+    return {
+      principal: null,
+      failure: 'SESSION_EXPIRED',
+      setCookie: { cookie: lucia.createBlankSessionCookie() },
+    };
+  }
+  return {
+    principal: { kind: 'session', user, session },
+    failure: null,
+    setCookie: session.fresh ? { cookie: lucia.createSessionCookie(session.id) } : null,
+  };
+}

@@ -1,0 +1,77 @@
+import type { DbHandle } from '@tobeout/db';
+
+/** Announces that a restaurant has new committed events. Cheap, non-blocking, coalesced. */
+export interface EventPublisher {
+  publish(restaurantId: string): void;
+}
+
+export interface EventBus extends EventPublisher {
+  /** Called with a restaurant id whenever events of it may have been committed (any process). */
+  onWake(listener: (restaurantId: string) => void): () => void;
+  close(): Promise<void>;
+}
+
+export const EVENTS_CHANNEL = 'tobeout_events';
+const MAX_PAYLOAD = 7000; // NOTIFY payloads must stay under 8000 bytes
+
+/**
+ * LISTEN/NOTIFY bus, used for PGlite (in-process) and PostgreSQL (across processes) alike.
+ * Writers call publish() after their commit; ids are collected and sent as one NOTIFY per
+ * tick, outside any transaction. Local listeners are woken at once, without the round trip.
+ * A NOTIFY carries no event data — only "look again" — so a lost one costs latency, never an
+ * event (the hub also polls).
+ */
+export async function createNotifyBus(handle: Pick<DbHandle, 'listen' | 'notify'>): Promise<EventBus> {
+  const listeners = new Set<(restaurantId: string) => void>();
+  const pending = new Set<string>();
+  let scheduled = false;
+  let closed = false;
+
+  const wake = (restaurantId: string) => {
+    for (const l of listeners) l(restaurantId);
+  };
+
+  const unlisten = await handle.listen(EVENTS_CHANNEL, (payload) => {
+    for (const id of payload.split(',')) if (id) wake(id);
+  });
+
+  const flush = async () => {
+    scheduled = false;
+    const ids = [...pending];
+    pending.clear();
+    let chunk = '';
+    for (const id of ids) {
+      if (chunk.length + id.length + 1 > MAX_PAYLOAD) {
+        await send(chunk);
+        chunk = '';
+      }
+      chunk = chunk ? `${chunk},${id}` : id;
+    }
+    if (chunk) await send(chunk);
+  };
+  const send = (payload: string) =>
+    handle.notify(EVENTS_CHANNEL, payload).catch((err: unknown) => {
+      if (!closed) console.warn(`[events] NOTIFY failed (subscribers fall back to polling): ${String(err)}`);
+    });
+
+  return {
+    publish(restaurantId) {
+      if (closed) return;
+      wake(restaurantId);
+      pending.add(restaurantId);
+      if (!scheduled) {
+        scheduled = true;
+        setImmediate(() => void flush());
+      }
+    },
+    onWake(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async close() {
+      closed = true;
+      listeners.clear();
+      await unlisten().catch(() => {});
+    },
+  };
+}

@@ -1,0 +1,165 @@
+import type { Database } from '@tobeout/db';
+import type { TEvent } from '@tobeout/shared';
+import type { EventBus } from './bus';
+import { type Cursor, cursorAfter, decodeCursor } from './cursor';
+import { AsyncQueue } from './queue';
+import { headCursor, readEvents } from './read';
+
+export type HubOptions = {
+  /** Safety poll while anyone listens (covers a lost NOTIFY or a dropped LISTEN connection). */
+  pollMs?: number;
+  /** Re-read delay while committed events wait behind an older running transaction. */
+  heldBackRetryMs?: number;
+  pageSize?: number;
+};
+
+/**
+ * Fans committed events out to subscribers. One Feed per restaurant with listeners reads the
+ * events table once per wake-up and pushes to every subscriber of that restaurant, so N open
+ * streams cost one query per change, not N.
+ */
+export class EventHub {
+  private feeds = new Map<string, Feed>();
+  private unsubscribeBus: () => void;
+  private closed = false;
+
+  constructor(
+    private readonly db: Database,
+    bus: EventBus,
+    private readonly opts: HubOptions = {},
+  ) {
+    this.unsubscribeBus = bus.onWake((rid) => this.feeds.get(rid)?.wake());
+  }
+
+  get subscriberCount(): number {
+    let n = 0;
+    for (const f of this.feeds.values()) n += f.size;
+    return n;
+  }
+
+  /**
+   * Replays events after `lastEventId` (all of them, paged) and then streams live ones, each
+   * exactly once, in commit-safe order. Without lastEventId it starts at "now".
+   */
+  async *stream(
+    restaurantId: string,
+    lastEventId: string | null,
+    signal?: AbortSignal,
+  ): AsyncGenerator<TEvent> {
+    if (this.closed) return;
+    let last: Cursor | null = lastEventId ? decodeCursor(lastEventId) : null;
+    let feed = this.feeds.get(restaurantId);
+    if (!feed) {
+      feed = new Feed(this.db, restaurantId, this.opts, () => this.feeds.delete(restaurantId));
+      this.feeds.set(restaurantId, feed);
+    }
+    const queue = new AsyncQueue<TEvent>();
+    // Register before reading the backlog: anything committed from here on reaches the queue.
+    feed.add(queue);
+    try {
+      await feed.ready;
+      if (last) {
+        for (;;) {
+          const page = await readEvents(this.db, restaurantId, last, this.opts.pageSize ?? 500);
+          for (const e of page.events) yield e;
+          last = page.cursor;
+          if (!page.more || signal?.aborted) break;
+        }
+      }
+      for await (const e of queue.drain(signal)) {
+        const c = decodeCursor(e.cursor);
+        if (last && !cursorAfter(c, last)) continue; // already replayed
+        last = c;
+        yield e;
+      }
+    } finally {
+      feed.remove(queue);
+    }
+  }
+
+  close(): void {
+    this.closed = true;
+    this.unsubscribeBus();
+    for (const f of this.feeds.values()) f.close();
+    this.feeds.clear();
+  }
+}
+
+class Feed {
+  readonly ready: Promise<void>;
+  private subs = new Set<AsyncQueue<TEvent>>();
+  private cursor: Cursor | null = null;
+  private running = false;
+  private again = false;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private pollTimer: NodeJS.Timeout;
+
+  constructor(
+    private readonly db: Database,
+    private readonly restaurantId: string,
+    private readonly opts: HubOptions,
+    private readonly onEmpty: () => void,
+  ) {
+    this.ready = headCursor(db, restaurantId).then((c) => {
+      this.cursor = c;
+    });
+    this.pollTimer = setInterval(() => this.wake(), opts.pollMs ?? 5_000);
+    this.pollTimer.unref();
+  }
+
+  get size() {
+    return this.subs.size;
+  }
+
+  add(q: AsyncQueue<TEvent>) {
+    this.subs.add(q);
+  }
+
+  remove(q: AsyncQueue<TEvent>) {
+    this.subs.delete(q);
+    if (this.subs.size === 0) {
+      this.close();
+      this.onEmpty();
+    }
+  }
+
+  wake(): void {
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = true;
+    void this.pull();
+  }
+
+  private async pull() {
+    try {
+      await this.ready;
+      do {
+        this.again = false;
+        const page = await readEvents(this.db, this.restaurantId, this.cursor, this.opts.pageSize ?? 500);
+        this.cursor = page.cursor;
+        for (const e of page.events) for (const q of this.subs) q.push(e);
+        if (page.more) this.again = true;
+        if (page.heldBack && !this.retryTimer) {
+          this.retryTimer = setTimeout(() => {
+            this.retryTimer = null;
+            this.wake();
+          }, this.opts.heldBackRetryMs ?? 20);
+        }
+      } while (this.again && this.subs.size > 0);
+    } catch (err) {
+      // Transient database trouble: the next wake or poll tries again from the same cursor.
+      console.warn(`[events] reading events failed: ${String(err)}`);
+    } finally {
+      this.running = false;
+    }
+  }
+
+  close() {
+    clearInterval(this.pollTimer);
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    for (const q of this.subs) q.end();
+    this.subs.clear();
+  }
+}

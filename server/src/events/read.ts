@@ -1,0 +1,86 @@
+import { type Database, queryRows } from '@tobeout/db';
+import type { TEvent, TEventActor } from '@tobeout/shared';
+import { sql } from 'drizzle-orm';
+import { type Cursor, encodeCursor } from './cursor';
+
+export type EventPage = {
+  events: TEvent[];
+  /** Position of the last event returned (or the input cursor when none). */
+  cursor: Cursor | null;
+  /** Committed events exist beyond `cursor` but an older transaction still runs: read again soon. */
+  heldBack: boolean;
+  /** The page was full: more may follow at once. */
+  more: boolean;
+};
+
+type Row = {
+  id: string | number;
+  tx_id: string;
+  type: string;
+  entity: string;
+  entity_id: string | null;
+  actor: TEventActor;
+  payload: Record<string, unknown>;
+  at: string | Date;
+  held: boolean;
+};
+
+/**
+ * Reads a restaurant's events after `after`, in (txId, id) order, stopping at the first event
+ * whose transaction id is not below the oldest running transaction (the snapshot's xmin).
+ *
+ * Why: bigserial ids are handed out at insert, not at commit, so a reader that resumes with
+ * `id > last` can skip a row that commits late. Every transaction with an id below xmin has
+ * finished, and new transactions get higher ids — so the events below xmin are final, and a
+ * cursor over them never has anything appear behind it.
+ */
+export async function readEvents(
+  db: Database,
+  restaurantId: string,
+  after: Cursor | null,
+  limit: number,
+): Promise<EventPage> {
+  const afterClause = after ? sql`and (e.tx_id, e.id) > (${after.txId}::xid8, ${after.id}::bigint)` : sql``;
+  const rows = await queryRows<Row>(
+    db,
+    sql`select e.id, e.tx_id::text as tx_id, e.type, e.entity, e.entity_id, e.actor, e.payload, e.at,
+               e.tx_id >= pg_snapshot_xmin(pg_current_snapshot()) as held
+        from events e
+        where e.restaurant_id = ${restaurantId} ${afterClause}
+        order by e.tx_id, e.id
+        limit ${limit + 1}`,
+  );
+  const out: TEvent[] = [];
+  let cursor = after;
+  let heldBack = false;
+  for (const row of rows.slice(0, limit)) {
+    if (row.held) {
+      heldBack = true;
+      break;
+    }
+    cursor = { txId: row.tx_id, id: Number(row.id) };
+    out.push({
+      cursor: encodeCursor(cursor),
+      id: Number(row.id),
+      type: row.type,
+      entity: row.entity,
+      entityId: row.entity_id,
+      actor: row.actor,
+      payload: row.payload,
+      at: new Date(row.at),
+    });
+  }
+  return { events: out, cursor, heldBack, more: !heldBack && rows.length > limit };
+}
+
+/** The position of the newest final event of a restaurant (where a live-only reader starts). */
+export async function headCursor(db: Database, restaurantId: string): Promise<Cursor | null> {
+  const [row] = await queryRows<{ id: string | number; tx_id: string }>(
+    db,
+    sql`select e.id, e.tx_id::text as tx_id from events e
+        where e.restaurant_id = ${restaurantId}
+          and e.tx_id < pg_snapshot_xmin(pg_current_snapshot())
+        order by e.tx_id desc, e.id desc limit 1`,
+  );
+  return row ? { txId: row.tx_id, id: Number(row.id) } : null;
+}

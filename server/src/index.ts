@@ -1,0 +1,2 @@
+export { createTobeoutClient, type TobeoutClient, type TobeoutClientOptions } from './client';
+export type { AppRouter } from './routers';

@@ -1,0 +1,135 @@
+import { memberships } from '@tobeout/db';
+import { roleAtLeast, type TDomainReason, type TRole } from '@tobeout/shared';
+import { initTRPC, type TRPCError } from '@trpc/server';
+import { and, eq } from 'drizzle-orm';
+import { verifyRequestOrigin } from 'lucia';
+import superjson from 'superjson';
+import type { Scope } from '../domain/deps';
+import { AppError } from '../domain/errors';
+import type { Context } from './context';
+import { fieldErrorsOf, toTRPCError } from './errors';
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  isDev: false, // never send stack traces
+  sse: {
+    // Heartbeats keep proxies (default idle timeouts of 30–60 s) from cutting idle streams.
+    ping: { enabled: true, intervalMs: 15_000 },
+    client: { reconnectAfterInactivityMs: 40_000 },
+  },
+  errorFormatter({ shape, error }) {
+    const cause = error.cause;
+    const internal = error.code === 'INTERNAL_SERVER_ERROR';
+    const reason: TDomainReason =
+      cause instanceof AppError
+        ? cause.reason
+        : error.code === 'BAD_REQUEST'
+          ? 'VALIDATION'
+          : (reasonOfCode[error.code] ?? 'INTERNAL');
+    const fieldErrors = internal ? undefined : fieldErrorsOf(cause);
+    return {
+      message: internal
+        ? 'Something went wrong on our side. Please try again.'
+        : cause instanceof AppError || !fieldErrors
+          ? shape.message
+          : summarize(fieldErrors),
+      code: shape.code,
+      data: {
+        code: shape.data.code,
+        httpStatus: shape.data.httpStatus,
+        path: shape.data.path,
+        reason,
+        fieldErrors,
+        details: cause instanceof AppError ? cause.details : undefined,
+      },
+    };
+  },
+});
+
+/** 'timezone: Unknown time zone…; slotIntervalMin: Choose…' — readable by a person or an agent. */
+function summarize(fieldErrors: Record<string, string[]>): string {
+  const parts = Object.entries(fieldErrors).map(([path, msgs]) => (path ? `${path}: ${msgs[0]}` : msgs[0]));
+  return `Invalid input — ${parts.join('; ')}`;
+}
+
+const reasonOfCode: Partial<Record<TRPCError['code'], TDomainReason>> = {
+  UNAUTHORIZED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'ROLE_REQUIRED',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'DUPLICATE',
+  TOO_MANY_REQUESTS: 'RATE_LIMITED',
+};
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** Domain errors and escaped constraint violations → proper tRPC codes. */
+const mapErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok) throw toTRPCError(result.error);
+  return result;
+});
+
+/**
+ * CSRF: a mutation that does not carry a Bearer token (so it relies on the cookie, or is the
+ * login that sets it) must come from our own origin.
+ */
+const checkOrigin = t.middleware(({ ctx, type, next }) => {
+  if (type === 'mutation' && !ctx.req.authorization) {
+    const allowed = [...(ctx.req.host ? [ctx.req.host] : []), ...ctx.allowedOrigins];
+    if (!ctx.req.origin || !verifyRequestOrigin(ctx.req.origin, allowed)) {
+      throw new AppError(
+        'ORIGIN_MISMATCH',
+        'This request did not come from the ToBeOut app (origin check failed).',
+      );
+    }
+  }
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(mapErrors).use(checkOrigin);
+
+export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.principal) {
+    if (ctx.authFailure === 'INVALID_TOKEN')
+      throw new AppError('INVALID_TOKEN', 'The API token is invalid or revoked.');
+    if (ctx.authFailure === 'SESSION_EXPIRED')
+      throw new AppError('SESSION_EXPIRED', 'Your session has expired. Sign in again.');
+    throw new AppError('UNAUTHENTICATED', 'Sign in first.');
+  }
+  return next({ ctx: { principal: ctx.principal } });
+});
+
+/**
+ * A procedure scoped to one restaurant, which comes from the token or the session's active
+ * restaurant (checked against memberships on every call) — never from input.
+ */
+export function restaurantProcedure(required: TRole) {
+  return authedProcedure.use(async ({ ctx, next }) => {
+    const p = ctx.principal;
+    let scope: Scope;
+    if (p.kind === 'token') {
+      scope = {
+        restaurantId: p.restaurantId,
+        role: p.role,
+        actor: { kind: 'token', id: p.tokenId, name: p.tokenName },
+      };
+    } else {
+      const restaurantId = p.session.activeRestaurantId;
+      if (!restaurantId) throw new AppError('NO_RESTAURANT', 'Choose a restaurant first.');
+      const [m] = await ctx.deps.db
+        .select({ role: memberships.role })
+        .from(memberships)
+        .where(and(eq(memberships.userId, p.user.id), eq(memberships.restaurantId, restaurantId)));
+      if (!m) throw new AppError('NOT_A_MEMBER', 'You are not a member of this restaurant.');
+      scope = { restaurantId, role: m.role, actor: { kind: 'user', id: p.user.id, name: p.user.name } };
+    }
+    if (!roleAtLeast(scope.role, required)) {
+      throw new AppError(
+        'ROLE_REQUIRED',
+        `This needs the ${required} role or higher; you are ${scope.role}.`,
+      );
+    }
+    return next({ ctx: { scope } });
+  });
+}

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+export const ZEventActor = z.object({
+  kind: z.enum(['user', 'token', 'system']),
+  id: z.string().nullable(),
+  name: z.string(),
+});
+export type TEventActor = z.infer<typeof ZEventActor>;
+
+export const ZEvent = z.object({
+  /** Resume cursor: pass it back as lastEventId. Opaque. */
+  cursor: z.string(),
+  id: z.number(),
+  type: z.string(),
+  entity: z.string(),
+  entityId: z.string().nullable(),
+  actor: ZEventActor,
+  payload: z.record(z.string(), z.unknown()),
+  at: z.date(),
+});
+export type TEvent = z.infer<typeof ZEvent>;
+
+export const ZEventStreamInput = z.object({ lastEventId: z.string().max(100).nullish() });
+export const ZEventListInput = z.object({
+  after: z.string().max(100).nullish(),
+  limit: z.number().int().min(1).max(1000).default(200),
+});
