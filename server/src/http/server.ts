@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { DbHandle } from '@tobeout/db';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import sirv from 'sirv';
+import { AppError } from '../domain/errors';
 import { appRouter } from '../routers';
 import { type AppServices, createContext } from '../trpc/context';
 

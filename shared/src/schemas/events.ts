@@ -20,8 +20,11 @@ export const ZEvent = z.object({
 });
 export type TEvent = z.infer<typeof ZEvent>;
 
-export const ZEventStreamInput = z.object({ lastEventId: z.string().max(100).nullish() });
+/** An event cursor as the server hands it out ("<txId>.<id>"); opaque to clients. */
+export const ZEventCursor = z.string().regex(/^\d{1,20}\.\d{1,19}$/, { error: 'Not an event cursor from this server.' });
+
+export const ZEventStreamInput = z.object({ lastEventId: ZEventCursor.nullish() });
 export const ZEventListInput = z.object({
-  after: z.string().max(100).nullish(),
+  after: ZEventCursor.nullish(),
   limit: z.number().int().min(1).max(1000).default(200),
 });

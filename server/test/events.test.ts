@@ -1,0 +1,197 @@
+import { queryRows } from '@tobeout/db';
+import { testDatabaseUrl, testDbKinds } from '@tobeout/db/testing';
+import type { TEvent } from '@tobeout/shared';
+import { sql } from 'drizzle-orm';
+import postgres from 'postgres';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Scope } from '../src/domain/deps';
+import { write } from '../src/domain/write';
+import { decodeCursor } from '../src/events/cursor';
+import { readEvents } from '../src/events/read';
+import { type Client, errorOf, restaurantWithMember, type TestServer, startServer } from './harness';
+
+type Received = { id: string; data: TEvent };
+
+/** Collects a subscription's items until `until` returns true (or times out). */
+function collect(api: Client, lastEventId: string | null, until: (items: Received[]) => boolean, timeoutMs = 15_000) {
+  return new Promise<Received[]>((resolve, reject) => {
+    const items: Received[] = [];
+    const timer = setTimeout(() => {
+      sub.unsubscribe();
+      reject(new Error(`timed out with ${items.length} events`));
+    }, timeoutMs);
+    const sub = api.events.stream.subscribe(
+      { lastEventId },
+      {
+        onData: (item) => {
+          items.push(item as Received);
+          if (until(items)) {
+            clearTimeout(timer);
+            sub.unsubscribe();
+            resolve(items);
+          }
+        },
+        onError: (err) => {
+          clearTimeout(timer);
+          reject(err);
+        },
+      },
+    );
+  });
+}
+
+describe.each(testDbKinds)('events on %s', (kind) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer(kind);
+  });
+  afterAll(() => server.close());
+
+  it('streams live events of the own restaurant, and replays what was missed after lastEventId', async () => {
+    const a = await restaurantWithMember(server, 'owner');
+    const b = await restaurantWithMember(server, 'owner');
+    const live = collect(a.api, null, (items) => items.length >= 2);
+    await new Promise((r) => setTimeout(r, 300)); // let the stream connect
+    await b.api.restaurant.update.mutate({ name: 'B renamed' }); // another restaurant: never seen by A
+    await a.api.restaurant.update.mutate({ name: 'A one' });
+    await a.api.restaurant.hours.set.mutate({ services: [{ weekday: 1, name: 'Dinner', start: '18:00', end: '22:00' }] });
+    const got = await live;
+    expect(got.map((e) => e.data.type)).toEqual(['restaurant.updated', 'hours.set']);
+    expect(got[0]!.data.payload).toMatchObject({ changes: { name: { to: 'A one' } } });
+    expect(got[0]!.data.actor).toMatchObject({ kind: 'user', id: a.user.id });
+    expect(got[0]!.id).toBe(got[0]!.data.cursor);
+
+    // Disconnected after the first event: two more happen; resuming replays exactly the missed ones.
+    await a.api.restaurant.update.mutate({ name: 'A two' });
+    await a.api.restaurant.specialDays.set.mutate({ date: '2026-12-24', closed: true, services: [] });
+    const resumed = await collect(a.api, got[0]!.id, (items) => items.length >= 3);
+    expect(resumed.map((e) => e.data.type)).toEqual(['hours.set', 'restaurant.updated', 'specialDay.set']);
+  });
+
+  it('rejects a malformed lastEventId with a field error', async () => {
+    const a = await restaurantWithMember(server, 'staff');
+    const bad = await errorOf(collect(a.api, 'nope', () => true, 5000));
+    expect(bad).toMatchObject({ code: 'BAD_REQUEST', reason: 'VALIDATION' });
+    expect(bad.fieldErrors?.lastEventId).toEqual(['Not an event cursor from this server.']);
+  });
+
+  it('events.list pages through the audit log in commit order', async () => {
+    const a = await restaurantWithMember(server, 'owner');
+    for (let i = 0; i < 5; i++) await a.api.restaurant.update.mutate({ name: `N${i}` });
+    const first = await a.api.events.list.query({ limit: 3 });
+    expect(first.items).toHaveLength(3);
+    expect(first.nextCursor).not.toBeNull();
+    const second = await a.api.events.list.query({ after: first.nextCursor, limit: 3 });
+    expect(second.items.map((e) => e.payload)).toEqual([
+      { changes: { name: { from: 'N2', to: 'N3' } } },
+      { changes: { name: { from: 'N3', to: 'N4' } } },
+    ]);
+    expect(second.nextCursor).toBeNull();
+  });
+});
+
+describe.skipIf(!testDatabaseUrl)('event ordering on PostgreSQL', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer('postgres', { poolSize: 12 });
+  });
+  afterAll(() => server.close());
+
+  it('holds back an event committed after a younger one, then delivers both in order', async () => {
+    const { restaurant } = await restaurantWithMember(server, 'owner');
+    const db = server.app.db.db;
+    const dbName = (await queryRows<{ d: string }>(db, sql`select current_database() as d`))[0]!.d;
+    const url = new URL(testDatabaseUrl!);
+    url.pathname = `/${dbName}`;
+    const raw = postgres(url.toString(), { max: 2, onnotice: () => {} });
+    const insert = (s: postgres.Sql | postgres.TransactionSql, type: string) =>
+      s`insert into events (restaurant_id, type, entity, actor) values (${restaurant.id}, ${type}, 'test', ${s.json({ kind: 'system', id: null, name: 't' })})`;
+    try {
+      const start = await readEvents(db, restaurant.id, null, 100);
+      let releaseSlow!: () => void;
+      const slowMayCommit = new Promise<void>((r) => {
+        releaseSlow = r;
+      });
+      let slowInserted!: () => void;
+      const slowHasInserted = new Promise<void>((r) => {
+        slowInserted = r;
+      });
+      // Transaction "slow" takes its id and inserts first, but commits last.
+      const slow = raw.begin(async (tx) => {
+        await insert(tx, 'slow');
+        slowInserted();
+        await slowMayCommit;
+      });
+      await slowHasInserted;
+      await raw.begin((tx) => insert(tx, 'fast'));
+
+      // A naive `id > last` reader would now see 'fast' and later skip 'slow'. Ours waits.
+      const during = await readEvents(db, restaurant.id, start.cursor, 100);
+      expect(during.events).toEqual([]);
+      expect(during.heldBack).toBe(true);
+
+      releaseSlow();
+      await slow;
+      const after = await readEvents(db, restaurant.id, start.cursor, 100);
+      expect(after.events.map((e) => e.type)).toEqual(['slow', 'fast']);
+    } finally {
+      await raw.end();
+    }
+  });
+
+  it('8 concurrent writers, 1000 events, a reader that keeps reconnecting: every event exactly once', async () => {
+    const { restaurant, api } = await restaurantWithMember(server, 'owner');
+    const deps = server.app.services.deps;
+    const scope: Scope = { restaurantId: restaurant.id, role: 'owner', actor: { kind: 'system', id: null, name: 'writer' } };
+    const WRITERS = 8;
+    const PER_WRITER = 125;
+    const TOTAL = WRITERS * PER_WRITER;
+
+    // Start from a known position (a subscription without lastEventId starts at "now", which
+    // would race with the writers). Then drop the connection every 97 events and resume.
+    await api.restaurant.update.mutate({ name: 'marker' }); // the restaurant's first event
+    const marker = await api.events.list.query({ limit: 1 });
+    const writers = Array.from({ length: WRITERS }, (_, w) =>
+      (async () => {
+        for (let i = 0; i < PER_WRITER; i++) {
+          await write(deps, scope, async ({ tx, emit }) => {
+            await emit({ type: 'test.write', entity: 'test', entityId: `${w}-${i}`, payload: { w, i } });
+            // Hold some transactions open so commits land out of id order.
+            if ((w + i) % 5 === 0) await tx.execute(sql`select pg_sleep(${Math.random() * 0.01})`);
+          });
+        }
+      })(),
+    );
+
+    const seen: Received[] = [];
+    let last: string | null = marker.items[0]!.cursor;
+    const reading = (async () => {
+      let reconnects = 0;
+      while (seen.length < TOTAL) {
+        const batch = await collect(api, last, (items) => items.length >= 97 || seen.length + items.length >= TOTAL, 60_000);
+        seen.push(...batch);
+        last = batch.at(-1)!.id;
+        reconnects++;
+      }
+      return reconnects;
+    })();
+    await Promise.all(writers);
+    const reconnects = await reading;
+
+    expect(reconnects).toBeGreaterThan(5);
+    expect(seen).toHaveLength(TOTAL);
+    const keys = seen.map((e) => e.data.entityId);
+    expect(new Set(keys).size).toBe(TOTAL);
+    // Each writer's events arrive in the order it wrote them.
+    for (let w = 0; w < WRITERS; w++) {
+      const mine = seen.filter((e) => (e.data.payload as { w: number }).w === w).map((e) => (e.data.payload as { i: number }).i);
+      expect(mine).toEqual(Array.from({ length: PER_WRITER }, (_, i) => i));
+    }
+    // Cursors strictly increase along the stream.
+    for (let k = 1; k < seen.length; k++) {
+      const a = decodeCursor(seen[k - 1]!.id);
+      const b = decodeCursor(seen[k]!.id);
+      expect(BigInt(b.txId) > BigInt(a.txId) || (b.txId === a.txId && b.id > a.id)).toBe(true);
+    }
+  });
+});
