@@ -21,10 +21,10 @@ export type TestServer = {
 /** A real server on a random loopback port over a fresh database of the given kind. */
 export async function startServer(
   kind: DbKind,
-  opts: { poolSize?: number; trustProxy?: boolean } = {},
+  opts: { poolSize?: number; trustProxy?: boolean; clientDist?: string } = {},
 ): Promise<TestServer> {
   const db = await createTestDb(kind, opts);
-  const app = await createApp({ db, trustProxy: opts.trustProxy ?? false });
+  const app = await createApp({ db, trustProxy: opts.trustProxy ?? false, clientDist: opts.clientDist });
   const { port } = await app.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
   return { app, url, kind, close: () => app.close() };
