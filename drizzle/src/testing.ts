@@ -24,7 +24,9 @@ export const testDatabaseUrl = process.env.TEST_DATABASE_URL || undefined;
 
 // CI sets this so that PostgreSQL suites can never be skipped silently.
 if (process.env.TOBEOUT_REQUIRE_POSTGRES === '1' && !testDatabaseUrl) {
-  throw new Error('TOBEOUT_REQUIRE_POSTGRES=1 but TEST_DATABASE_URL is not set: the PostgreSQL suites would be skipped.');
+  throw new Error(
+    'TOBEOUT_REQUIRE_POSTGRES=1 but TEST_DATABASE_URL is not set: the PostgreSQL suites would be skipped.',
+  );
 }
 
 /** The database kinds this run covers: PGlite always, PostgreSQL when TEST_DATABASE_URL is set. */

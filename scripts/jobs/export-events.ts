@@ -19,7 +19,9 @@ async function main() {
     },
   });
   const api = clientFromEnv();
-  const out = values.out ? createWriteStream(values.out, { flags: values.after ? 'a' : 'w' }) : process.stdout;
+  const out = values.out
+    ? createWriteStream(values.out, { flags: values.after ? 'a' : 'w' })
+    : process.stdout;
   const writeLine = (line: string) =>
     new Promise<void>((resolve, reject) => out.write(`${line}\n`, (err) => (err ? reject(err) : resolve())));
 

@@ -26,13 +26,22 @@ describe('job:export-events', () => {
     await api.restaurant.update.mutate({ name: 'First' });
     const env = { ...process.env, TOBEOUT_URL: server.url, TOBEOUT_TOKEN: token };
     const out = join(dir, 'events.jsonl');
-    const first = await run(tsx, ['jobs/export-events.ts', '--out', out], { env, cwd: join(import.meta.dirname, '..') });
-    const lines = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { type: string; cursor: string });
+    const first = await run(tsx, ['jobs/export-events.ts', '--out', out], {
+      env,
+      cwd: join(import.meta.dirname, '..'),
+    });
+    const lines = readFileSync(out, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { type: string; cursor: string });
     expect(lines.map((l) => l.type)).toEqual(['token.created', 'restaurant.updated']);
     expect(first.stderr).toContain('exported 2 events');
 
     await api.restaurant.update.mutate({ name: 'Second' });
-    await run(tsx, ['jobs/export-events.ts', '--out', out, '--after', lines[1]!.cursor], { env, cwd: join(import.meta.dirname, '..') });
+    await run(tsx, ['jobs/export-events.ts', '--out', out, '--after', lines[1]!.cursor], {
+      env,
+      cwd: join(import.meta.dirname, '..'),
+    });
     const all = readFileSync(out, 'utf8').trim().split('\n');
     expect(all).toHaveLength(3);
   });

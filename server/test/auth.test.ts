@@ -1,7 +1,15 @@
 import { testDbKinds } from '@tobeout/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOGIN_LIMITS } from '../src/auth/rate-limit';
-import { cookieClient, errorOf, login, PASSWORD, restaurantWithMember, type TestServer, startServer } from './harness';
+import {
+  cookieClient,
+  errorOf,
+  login,
+  PASSWORD,
+  restaurantWithMember,
+  startServer,
+  type TestServer,
+} from './harness';
 
 describe.each(testDbKinds)('auth on %s', (kind) => {
   let server: TestServer;
@@ -28,14 +36,23 @@ describe.each(testDbKinds)('auth on %s', (kind) => {
 
     const me = await cookieClient(server.url, second).auth.me.query();
     expect(me.user?.email).toBe(email);
-    expect(me.activeRestaurant).toEqual({ restaurantId: restaurant.id, restaurantName: restaurant.name, role: 'staff' });
+    expect(me.activeRestaurant).toEqual({
+      restaurantId: restaurant.id,
+      restaurantName: restaurant.name,
+      role: 'staff',
+    });
   });
 
   it('sets Secure only behind a trusted HTTPS proxy', async () => {
     const viaProxy = (url: string, email: string) =>
       fetch(`${url}/trpc/auth.login`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', origin: 'https://tobeout.example', 'x-forwarded-proto': 'https', 'x-forwarded-host': 'tobeout.example' },
+        headers: {
+          'content-type': 'application/json',
+          origin: 'https://tobeout.example',
+          'x-forwarded-proto': 'https',
+          'x-forwarded-host': 'tobeout.example',
+        },
         body: JSON.stringify({ json: { email, password: PASSWORD } }),
       });
     // Not trusted: X-Forwarded-* are ignored, so the foreign origin is refused.
@@ -58,7 +75,9 @@ describe.each(testDbKinds)('auth on %s', (kind) => {
     const wrong = await errorOf(anon.auth.login.mutate({ email, password: 'not the password' }));
     expect(wrong).toMatchObject({ code: 'UNAUTHORIZED', reason: 'INVALID_CREDENTIALS' });
     expect(wrong.fieldErrors?.password).toBeDefined();
-    const unknown = await errorOf(anon.auth.login.mutate({ email: 'nobody@test.local', password: 'whatever' }));
+    const unknown = await errorOf(
+      anon.auth.login.mutate({ email: 'nobody@test.local', password: 'whatever' }),
+    );
     expect(unknown.message).toBe(wrong.message);
   });
 
@@ -124,7 +143,11 @@ describe.each(testDbKinds)('auth on %s', (kind) => {
 
   it('serves /health with the database kind and migration level', async () => {
     const res = await fetch(`${server.url}/health`);
-    const body = (await res.json()) as { ok: boolean; database: string; migration: { pending: number; latest: string } };
+    const body = (await res.json()) as {
+      ok: boolean;
+      database: string;
+      migration: { pending: number; latest: string };
+    };
     expect(res.status).toBe(200);
     expect(body).toMatchObject({ ok: true, database: kind, migration: { pending: 0 } });
   });

@@ -8,12 +8,17 @@ import type { Scope } from '../src/domain/deps';
 import { write } from '../src/domain/write';
 import { decodeCursor } from '../src/events/cursor';
 import { readEvents } from '../src/events/read';
-import { type Client, errorOf, restaurantWithMember, type TestServer, startServer } from './harness';
+import { type Client, errorOf, restaurantWithMember, startServer, type TestServer } from './harness';
 
 type Received = { id: string; data: TEvent };
 
 /** Collects a subscription's items until `until` returns true (or times out). */
-function collect(api: Client, lastEventId: string | null, until: (items: Received[]) => boolean, timeoutMs = 15_000) {
+function collect(
+  api: Client,
+  lastEventId: string | null,
+  until: (items: Received[]) => boolean,
+  timeoutMs = 15_000,
+) {
   return new Promise<Received[]>((resolve, reject) => {
     const items: Received[] = [];
     const timer = setTimeout(() => {
@@ -54,7 +59,9 @@ describe.each(testDbKinds)('events on %s', (kind) => {
     await new Promise((r) => setTimeout(r, 300)); // let the stream connect
     await b.api.restaurant.update.mutate({ name: 'B renamed' }); // another restaurant: never seen by A
     await a.api.restaurant.update.mutate({ name: 'A one' });
-    await a.api.restaurant.hours.set.mutate({ services: [{ weekday: 1, name: 'Dinner', start: '18:00', end: '22:00' }] });
+    await a.api.restaurant.hours.set.mutate({
+      services: [{ weekday: 1, name: 'Dinner', start: '18:00', end: '22:00' }],
+    });
     const got = await live;
     expect(got.map((e) => e.data.type)).toEqual(['restaurant.updated', 'hours.set']);
     expect(got[0]!.data.payload).toMatchObject({ changes: { name: { to: 'A one' } } });
@@ -142,7 +149,11 @@ describe.skipIf(!testDatabaseUrl)('event ordering on PostgreSQL', () => {
   it('8 concurrent writers, 1000 events, a reader that keeps reconnecting: every event exactly once', async () => {
     const { restaurant, api } = await restaurantWithMember(server, 'owner');
     const deps = server.app.services.deps;
-    const scope: Scope = { restaurantId: restaurant.id, role: 'owner', actor: { kind: 'system', id: null, name: 'writer' } };
+    const scope: Scope = {
+      restaurantId: restaurant.id,
+      role: 'owner',
+      actor: { kind: 'system', id: null, name: 'writer' },
+    };
     const WRITERS = 8;
     const PER_WRITER = 125;
     const TOTAL = WRITERS * PER_WRITER;
@@ -168,7 +179,12 @@ describe.skipIf(!testDatabaseUrl)('event ordering on PostgreSQL', () => {
     const reading = (async () => {
       let reconnects = 0;
       while (seen.length < TOTAL) {
-        const batch = await collect(api, last, (items) => items.length >= 97 || seen.length + items.length >= TOTAL, 60_000);
+        const batch = await collect(
+          api,
+          last,
+          (items) => items.length >= 97 || seen.length + items.length >= TOTAL,
+          60_000,
+        );
         seen.push(...batch);
         last = batch.at(-1)!.id;
         reconnects++;
@@ -184,7 +200,9 @@ describe.skipIf(!testDatabaseUrl)('event ordering on PostgreSQL', () => {
     expect(new Set(keys).size).toBe(TOTAL);
     // Each writer's events arrive in the order it wrote them.
     for (let w = 0; w < WRITERS; w++) {
-      const mine = seen.filter((e) => (e.data.payload as { w: number }).w === w).map((e) => (e.data.payload as { i: number }).i);
+      const mine = seen
+        .filter((e) => (e.data.payload as { w: number }).w === w)
+        .map((e) => (e.data.payload as { i: number }).i);
       expect(mine).toEqual(Array.from({ length: PER_WRITER }, (_, i) => i));
     }
     // Cursors strictly increase along the stream.

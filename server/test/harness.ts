@@ -73,7 +73,10 @@ export async function restaurantWithMember(
   restaurant: { name?: string; timezone?: string } = {},
 ) {
   const db = server.app.db.db;
-  const r = await createRestaurant(db, { name: restaurant.name ?? `R${++seq}`, timezone: restaurant.timezone ?? 'Europe/Berlin' });
+  const r = await createRestaurant(db, {
+    name: restaurant.name ?? `R${++seq}`,
+    timezone: restaurant.timezone ?? 'Europe/Berlin',
+  });
   const email = `${role}${++seq}-${Date.now()}@test.local`;
   const user = await createUser(db, { email, name: `${role} ${seq}`, password: PASSWORD });
   await addMembership(db, r.id, user.id, role);

@@ -48,8 +48,10 @@ export function createHttpServer(opts: HttpOptions): http.Server {
       });
     },
     onError: ({ error, path }) => {
-      if (error.code === 'INTERNAL_SERVER_ERROR')
+      // Domain errors thrown while a subscription streams arrive here unmapped: not a crash.
+      if (error.code === 'INTERNAL_SERVER_ERROR' && !(error.cause instanceof AppError)) {
         console.error(`[trpc] ${path ?? '?'}:`, error.cause ?? error);
+      }
     },
   });
 

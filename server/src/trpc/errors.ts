@@ -82,7 +82,7 @@ export function fieldErrorsOf(cause: unknown): Record<string, string[]> | undefi
     const path = (issue.path ?? [])
       .map((p) => String(typeof p === 'object' && p !== null && 'key' in p ? p.key : p))
       .join('.');
-    (out[path] ??= []).push(issue.message);
+    out[path] = [...(out[path] ?? []), issue.message];
   }
   return out;
 }

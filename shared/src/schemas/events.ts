@@ -21,7 +21,9 @@ export const ZEvent = z.object({
 export type TEvent = z.infer<typeof ZEvent>;
 
 /** An event cursor as the server hands it out ("<txId>.<id>"); opaque to clients. */
-export const ZEventCursor = z.string().regex(/^\d{1,20}\.\d{1,19}$/, { error: 'Not an event cursor from this server.' });
+export const ZEventCursor = z
+  .string()
+  .regex(/^\d{1,20}\.\d{1,19}$/, { error: 'Not an event cursor from this server.' });
 
 export const ZEventStreamInput = z.object({ lastEventId: ZEventCursor.nullish() });
 export const ZEventListInput = z.object({
