@@ -45,7 +45,12 @@ export const services = pgTable(
   ],
 );
 
-export type SpecialDayService = { name: string; startMinute: number; endMinute: number };
+export type SpecialDayService = {
+  name: string;
+  startMinute: number;
+  endMinute: number;
+  lastSeatingMinute?: number | null;
+};
 
 /** A date with other hours than its weekday: closed, or its own services. */
 export const specialDays = pgTable(

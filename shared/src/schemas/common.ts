@@ -7,7 +7,21 @@ export const ZDate = z.iso.date({ error: 'Use a date in the form YYYY-MM-DD.' })
 export const ZTimezone = z
   .string()
   .trim()
-  .refine(isValidTimeZone, { error: 'Unknown time zone: use an IANA name such as Europe/Berlin.' });
+  .refine(isValidTimeZone, { error: 'Unknown time zone: use an IANA name such as Europe/Berlin.' })
+  .transform(canonicalZoneCase);
+
+/**
+ * Intl accepts zone names in any case ('europe/berlin'); store the IANA spelling so pickers and
+ * comparisons match. Only the case changes: aliases (Asia/Kolkata, US/Eastern) stay as typed.
+ */
+function canonicalZoneCase(tz: string): string {
+  const lower = tz.toLowerCase();
+  const resolved = new Intl.DateTimeFormat('en-US', { timeZone: tz }).resolvedOptions().timeZone;
+  if (resolved.toLowerCase() === lower) return resolved;
+  const intl = Intl as unknown as { supportedValuesOf?: (k: string) => string[] };
+  return intl.supportedValuesOf?.('timeZone').find((z) => z.toLowerCase() === lower) ?? tz;
+}
+
 export const ZEmail = z
   .string()
   .trim()

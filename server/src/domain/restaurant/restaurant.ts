@@ -26,6 +26,15 @@ const columns = {
   updatedAt: restaurants.updatedAt,
 };
 
+/** JSON with object keys sorted: jsonb hands keys back in its own order (turnTimes). */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
 export async function getRestaurant(deps: Deps, scope: Scope): Promise<TRestaurant> {
   const [row] = await deps.db.select(columns).from(restaurants).where(eq(restaurants.id, scope.restaurantId));
   if (!row) throw AppError.notFound('The restaurant');
@@ -45,17 +54,20 @@ export async function updateRestaurant(
       .where(eq(restaurants.id, scope.restaurantId))
       .for('update');
     if (!before) throw AppError.notFound('The restaurant');
-    const changes = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+    const diff: Record<string, { from: unknown; to: unknown }> = {};
+    for (const [k, v] of Object.entries(input)) {
+      if (v === undefined) continue;
+      const old = before[k as keyof typeof before];
+      if (canonicalJson(old) !== canonicalJson(v)) diff[k] = { from: old, to: v };
+    }
+    // Nothing changes (an empty form, or the same values): no write, no event.
+    if (Object.keys(diff).length === 0) return before as TRestaurant;
+    const changes = Object.fromEntries(Object.entries(diff).map(([k, d]) => [k, d.to]));
     const [after] = await tx
       .update(restaurants)
       .set(changes)
       .where(eq(restaurants.id, scope.restaurantId))
       .returning(columns);
-    const diff: Record<string, { from: unknown; to: unknown }> = {};
-    for (const [k, v] of Object.entries(changes)) {
-      const old = before[k as keyof typeof before];
-      if (JSON.stringify(old) !== JSON.stringify(v)) diff[k] = { from: old, to: v };
-    }
     await emit({
       type: 'restaurant.updated',
       entity: 'restaurant',

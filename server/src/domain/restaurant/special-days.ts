@@ -1,23 +1,33 @@
-import { specialDays } from '@tobeout/db';
-import { minutesToHhmm, serviceSpan, type TSpecialDay } from '@tobeout/shared';
+import { type SpecialDayService, specialDays } from '@tobeout/db';
+import { minuteInService, minutesToHhmm, serviceSpan, type TSpecialDay } from '@tobeout/shared';
 import { and, asc, eq, gte, lte } from 'drizzle-orm';
 import type { Deps, Scope } from '../deps';
 import { AppError } from '../errors';
 import { write } from '../write';
 
 type Row = typeof specialDays.$inferSelect;
+/** A stored service; the last seating (minutes from the day's midnight) is kept like the weekly one's. */
 
 function toSpecialDay(row: Row): TSpecialDay {
   return {
     date: row.date,
     name: row.name,
     closed: row.closed,
-    services: row.services.map((s) => ({
+    services: (row.services as SpecialDayService[]).map((s) => ({
       name: s.name,
       start: minutesToHhmm(s.startMinute),
       end: minutesToHhmm(s.endMinute),
-      lastSeating: null,
+      lastSeating: s.lastSeatingMinute == null ? null : minutesToHhmm(s.lastSeatingMinute),
     })),
+  };
+}
+
+function toStored(s: TSpecialDay['services'][number]): SpecialDayService {
+  const span = serviceSpan(s.start, s.end);
+  return {
+    name: s.name,
+    ...span,
+    lastSeatingMinute: s.lastSeating ? minuteInService(span.startMinute, s.lastSeating) : null,
   };
 }
 
@@ -44,9 +54,7 @@ export async function setSpecialDay(deps: Deps, scope: Scope, input: TSpecialDay
       date: input.date,
       name: input.name,
       closed: input.closed,
-      services: input.closed
-        ? []
-        : input.services.map((s) => ({ name: s.name, ...serviceSpan(s.start, s.end) })),
+      services: input.closed ? [] : input.services.map(toStored),
     };
     const [row] = await tx
       .insert(specialDays)
