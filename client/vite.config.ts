@@ -24,5 +24,20 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     chunkSizeWarningLimit: 600,
+    rolldownOptions: {
+      // @tobeout/shared only declares constants and schemas: let unused ones (and zod with
+      // them) drop out of the first download when a page needs just `roleAtLeast`.
+      treeshake: { moduleSideEffects: (id: string) => !/[\\/]shared[\\/]src[\\/]/.test(id) },
+      output: {
+        // Long-lived vendor chunks that every page needs anyway (better caching, no extra
+        // first-load bytes). Pages stay separate chunks through React.lazy.
+        codeSplitting: {
+          groups: [
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/ },
+            { name: 'data', test: /node_modules[\\/](@tanstack|@trpc|superjson|copy-anything|is-what)[\\/]/ },
+          ],
+        },
+      },
+    },
   },
 });

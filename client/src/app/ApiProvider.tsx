@@ -4,7 +4,14 @@ import { type ReactNode, useState } from 'react';
 import { errorCode } from '../lib/errors';
 import { createTrpcClient, trpc } from './trpc';
 
-const NO_RETRY = new Set(['UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_REQUEST', 'CONFLICT', 'TOO_MANY_REQUESTS']);
+const NO_RETRY = new Set([
+  'UNAUTHORIZED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'BAD_REQUEST',
+  'CONFLICT',
+  'TOO_MANY_REQUESTS',
+]);
 
 export function createQueryClient() {
   const queryClient: QueryClient = new QueryClient({

@@ -33,8 +33,8 @@ export class ErrorBoundary extends Component<Props, State> {
           <IconMoodSad size={40} stroke={1.5} aria-hidden />
           <Title order={3}>Something went wrong</Title>
           <Text c="dimmed" size="sm">
-            This screen ran into a problem. Your saved data is safe. Reload the page to continue; if it happens
-            again, tell us what you were doing.
+            This screen ran into a problem. Your saved data is safe. Reload the page to continue; if it
+            happens again, tell us what you were doing.
           </Text>
           <Group justify="center">
             {this.props.level === 'route' && (

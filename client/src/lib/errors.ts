@@ -21,8 +21,14 @@ const defaultNotify: Notify = (n) => {
   notifications.show({ ...n, autoClose: 6000 });
 };
 
+/** True for errors from the tRPC client (also across bundle copies, by name). */
+export function isClientError(error: unknown): error is TRPCClientError<never> {
+  return error instanceof TRPCClientError || (error instanceof Error && error.name === 'TRPCClientError');
+}
+
 export function serverErrorData(error: unknown): ServerErrorData | undefined {
-  if (error instanceof TRPCClientError) return (error.data ?? undefined) as ServerErrorData | undefined;
+  if (isClientError(error))
+    return ((error as { data?: unknown }).data ?? undefined) as ServerErrorData | undefined;
   return undefined;
 }
 
@@ -32,6 +38,10 @@ export function errorCode(error: unknown): string | undefined {
 
 /** A short title for a failed request, by tRPC code. */
 export function errorTitle(error: unknown): string {
+  const reason = serverErrorData(error)?.reason;
+  if (reason === 'INVALID_CREDENTIALS') return 'Could not sign in';
+  if (reason === 'SESSION_EXPIRED') return 'Session expired';
+  if (reason === 'LAST_OWNER') return 'A restaurant needs an owner';
   switch (errorCode(error)) {
     case 'TOO_MANY_REQUESTS':
       return 'Too many attempts';
@@ -58,7 +68,7 @@ export function errorMessage(error: unknown): string {
       error instanceof Error && error.message ? ` (${error.message})` : ''
     }`;
   }
-  if (error instanceof TRPCClientError && !data) {
+  if (isClientError(error) && !data) {
     return 'Cannot reach the ToBeOut server. Check your connection and try again.';
   }
   if (error instanceof Error && error.message) return error.message;
@@ -70,16 +80,26 @@ export function errorMessage(error: unknown): string {
  * paths such as `services.3.start`, the same paths Mantine forms use), everything else (and
  * whole-input errors under '') as a notification. Returns true when field errors were set.
  */
-export function handleServerError(error: unknown, form?: FormWithErrors | null, notify: Notify = defaultNotify): boolean {
+export function handleServerError(
+  error: unknown,
+  form?: FormWithErrors | null,
+  notify: Notify = defaultNotify,
+): boolean {
   const fieldErrors = serverErrorData(error)?.fieldErrors;
   const { '': formLevel, ...byField } = fieldErrors ?? {};
   const hasFieldErrors = Object.keys(byField).length > 0;
   if (form && hasFieldErrors) {
-    form.setErrors(Object.fromEntries(Object.entries(byField).map(([path, messages]) => [path, messages.join(' ')])));
+    form.setErrors(
+      Object.fromEntries(Object.entries(byField).map(([path, messages]) => [path, messages.join(' ')])),
+    );
     if (formLevel?.length) notify({ title: errorTitle(error), message: formLevel.join(' '), color: 'red' });
     return true;
   }
-  notify({ title: errorTitle(error), message: formLevel?.length ? formLevel.join(' ') : errorMessage(error), color: 'red' });
+  notify({
+    title: errorTitle(error),
+    message: formLevel?.length ? formLevel.join(' ') : errorMessage(error),
+    color: 'red',
+  });
   return false;
 }
 

@@ -25,13 +25,33 @@ export function FullPageLoader({ label = 'Loading ToBeOut' }: { label?: string }
 }
 
 /** A request that failed: what happened, and a way to try again. */
-export function QueryError({ error, onRetry, title }: { error: unknown; onRetry?: () => void; title?: string }) {
+export function QueryError({
+  error,
+  onRetry,
+  title,
+}: {
+  error: unknown;
+  onRetry?: () => void;
+  title?: string;
+}) {
   return (
-    <Alert color="red" variant="light" title={title ?? errorTitle(error)} icon={<IconAlertTriangle size={18} />} role="alert">
+    <Alert
+      color="red"
+      variant="light"
+      title={title ?? errorTitle(error)}
+      icon={<IconAlertTriangle size={18} />}
+      role="alert"
+    >
       <Stack gap="xs" align="flex-start">
         <Text size="sm">{errorMessage(error)}</Text>
         {onRetry && (
-          <Button size="xs" variant="light" color="red" leftSection={<IconRefresh size={14} />} onClick={onRetry}>
+          <Button
+            size="xs"
+            variant="light"
+            color="red"
+            leftSection={<IconRefresh size={14} />}
+            onClick={onRetry}
+          >
             Retry
           </Button>
         )}
@@ -41,7 +61,17 @@ export function QueryError({ error, onRetry, title }: { error: unknown; onRetry?
 }
 
 /** Nothing to show yet. */
-export function EmptyHint({ icon, title, children, action }: { icon?: ReactNode; title: string; children?: ReactNode; action?: ReactNode }) {
+export function EmptyHint({
+  icon,
+  title,
+  children,
+  action,
+}: {
+  icon?: ReactNode;
+  title: string;
+  children?: ReactNode;
+  action?: ReactNode;
+}) {
   return (
     <Stack align="center" gap="xs" py="xl" ta="center">
       {icon}

@@ -1,0 +1,33 @@
+import { type ComponentType, lazy } from 'react';
+
+/** React.lazy for a named export, so every page is its own chunk. */
+function lazyNamed<P extends object, K extends string>(
+  load: () => Promise<Record<K, ComponentType<P>>>,
+  name: K,
+) {
+  return lazy(async () => ({ default: (await load())[name] }));
+}
+
+export const LoginPage = lazyNamed(() => import('../pages/login/LoginPage'), 'LoginPage');
+export const ComingSoonPage = lazyNamed(
+  () => import('../pages/coming-soon/ComingSoonPage'),
+  'ComingSoonPage',
+);
+export const NotFoundPage = lazyNamed(() => import('../pages/not-found/NotFoundPage'), 'NotFoundPage');
+export const SettingsLayout = lazyNamed(() => import('../pages/settings/SettingsLayout'), 'SettingsLayout');
+export const RestaurantSettingsPage = lazyNamed(
+  () => import('../pages/settings/restaurant/RestaurantSettingsPage'),
+  'RestaurantSettingsPage',
+);
+export const HoursSettingsPage = lazyNamed(
+  () => import('../pages/settings/hours/HoursSettingsPage'),
+  'HoursSettingsPage',
+);
+export const MembersSettingsPage = lazyNamed(
+  () => import('../pages/settings/members/MembersSettingsPage'),
+  'MembersSettingsPage',
+);
+export const TokensSettingsPage = lazyNamed(
+  () => import('../pages/settings/tokens/TokensSettingsPage'),
+  'TokensSettingsPage',
+);

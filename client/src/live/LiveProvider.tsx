@@ -1,0 +1,78 @@
+import { useNetwork } from '@mantine/hooks';
+import { skipToken } from '@tanstack/react-query';
+import { createContext, type ReactNode, useContext, useEffect, useRef, useState } from 'react';
+import { trpc } from '../app/trpc';
+import { errorCode, serverErrorData } from '../lib/errors';
+import { invalidateForEvent } from './invalidation';
+import { LiveIndicator } from './LiveIndicator';
+import { type LiveState, liveStateOf } from './state';
+
+const LiveContext = createContext<LiveState>('offline');
+
+/** The live connection state of this tab. */
+export function useLiveState(): LiveState {
+  return useContext(LiveContext);
+}
+
+/** The header's indicator, fed by the tab's one stream. */
+export function LiveStatus() {
+  return <LiveIndicator state={useLiveState()} />;
+}
+
+const MAX_RETRY_MS = 30_000;
+
+/**
+ * The tab's ONE event stream (mount it once, keyed by the active restaurant). Each event makes
+ * the queries it affects stale (see ./invalidation.ts). The link itself reconnects after network
+ * drops and resumes from the last tracked id; after an error it gave up on, we start again from
+ * the id we kept, with back-off.
+ */
+export function LiveProvider({ children, enabled = true }: { children: ReactNode; enabled?: boolean }) {
+  const utils = trpc.useUtils();
+  const lastEventId = useRef<string | null>(null);
+  const [input, setInput] = useState<{ lastEventId: string | null }>({ lastEventId: null });
+  const [wasLive, setWasLive] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+  const { online } = useNetwork();
+
+  const sub = trpc.events.stream.useSubscription(enabled ? input : skipToken, {
+    onData(item) {
+      lastEventId.current = item.id;
+      void invalidateForEvent(item.data, utils);
+    },
+  });
+  const { status, error, reset } = sub;
+
+  useEffect(() => {
+    if (status === 'pending') {
+      setWasLive(true);
+      setAttempt(0);
+    }
+  }, [status]);
+
+  useEffect(() => {
+    // 'idle' while enabled: the server ended the stream (restart, deploy). Resume like after an error.
+    if (!enabled || (status !== 'error' && status !== 'idle')) return;
+    if (status === 'error' && errorCode(error) === 'UNAUTHORIZED') {
+      // Signed out elsewhere or the session ended: auth.me decides what to show.
+      void utils.auth.me.invalidate();
+      return;
+    }
+    // A cursor the server no longer knows: start from now (and refetch what is on screen).
+    if (status === 'error' && serverErrorData(error)?.reason === 'INVALID_CURSOR') {
+      lastEventId.current = null;
+      void utils.invalidate();
+    }
+    const delay = Math.min(MAX_RETRY_MS, 1000 * 2 ** attempt);
+    const timer = setTimeout(() => {
+      setAttempt((a) => a + 1);
+      const next = lastEventId.current;
+      if (next !== input.lastEventId) setInput({ lastEventId: next });
+      else reset();
+    }, delay);
+    return () => clearTimeout(timer);
+  }, [enabled, status, error, attempt, input.lastEventId, reset, utils]);
+
+  const state: LiveState = enabled ? liveStateOf(status, { wasLive, online }) : 'offline';
+  return <LiveContext.Provider value={state}>{children}</LiveContext.Provider>;
+}

@@ -1,0 +1,44 @@
+import { cleanup } from '@testing-library/react';
+import { afterEach, beforeEach } from 'vitest';
+
+// Mantine reads these; happy-dom has most, jsdom has none.
+if (typeof window.matchMedia !== 'function') {
+  window.matchMedia = (query: string) =>
+    ({
+      matches: false,
+      media: query,
+      onchange: null,
+      addListener: () => {},
+      removeListener: () => {},
+      addEventListener: () => {},
+      removeEventListener: () => {},
+      dispatchEvent: () => false,
+    }) as MediaQueryList;
+}
+if (typeof window.ResizeObserver !== 'function') {
+  window.ResizeObserver = class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  } as unknown as typeof ResizeObserver;
+}
+if (!Element.prototype.scrollIntoView) Element.prototype.scrollIntoView = () => {};
+
+// A console.error in a test (React warnings, failed prop types, act() problems) fails it.
+const original = console.error;
+let errors: unknown[][] = [];
+beforeEach(() => {
+  errors = [];
+  console.error = (...args: unknown[]) => {
+    errors.push(args);
+    original(...args);
+  };
+});
+afterEach(() => {
+  cleanup();
+  console.error = original;
+  if (errors.length > 0) {
+    const first = errors[0]?.map((a) => (a instanceof Error ? a.message : String(a))).join(' ');
+    throw new Error(`console.error was called ${errors.length} time(s) during the test; first: ${first}`);
+  }
+});
