@@ -28,6 +28,8 @@ export const tableBlocks = pgTable(
     startsAt: timestamp({ withTimezone: true }).notNull(),
     endsAt: timestamp({ withTimezone: true }).notNull(),
     reason: text().notNull(),
+    /** Set when staff lift the block; its allocations are deactivated, the row stays as history. */
+    releasedAt: timestamp({ withTimezone: true }),
     createdBy: text().references(() => users.id, { onDelete: 'set null' }),
     ...timestamps,
   },
@@ -71,6 +73,8 @@ export const tableAllocations = pgTable(
     }).onDelete('cascade'),
     index('table_allocations_reservation').on(t.reservationId),
     index('table_allocations_block').on(t.blockId),
+    /** A table's history, newest first, paged by start. */
+    index('table_allocations_table_start').on(t.restaurantId, t.tableId, sql`lower(${t.period})`),
     check('table_allocations_owner', sql`num_nonnulls(${t.reservationId}, ${t.blockId}) = 1`),
   ],
 );

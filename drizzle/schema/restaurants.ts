@@ -27,10 +27,17 @@ export const restaurants = pgTable(
     noShowGraceMin: integer().notNull().default(15),
     /** Max covers starting per slot; null = no pacing. */
     pacingMaxCovers: integer(),
+    /** The dining room's size on the floor plan, in plan units (1 unit = 1 cm). */
+    floorWidth: integer().notNull().default(1200),
+    floorHeight: integer().notNull().default(800),
     ...timestamps,
   },
   (t) => [
     check('restaurants_slot_interval', sql`${t.slotIntervalMin} between 5 and 120`),
     check('restaurants_price_range', sql`${t.priceRange} between 1 and 4`),
+    check(
+      'restaurants_floor_size',
+      sql`${t.floorWidth} between 200 and 10000 and ${t.floorHeight} between 200 and 10000`,
+    ),
   ],
 );

@@ -4,6 +4,7 @@ import { createTRPCClient, httpBatchLink, type TRPCLink } from '@trpc/client';
 import superjson from 'superjson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppRouter, appRouter } from '../src/routers';
+import { createGuests, createReservation } from '../src/seed/factories';
 import {
   type Client,
   errorOf,
@@ -18,13 +19,14 @@ import {
 
 /**
  * Cross-restaurant isolation: A's owner — by session and by an owner token scoped to A — calls
- * every procedure of restaurant.* and events.* aimed at B's data (B's user ids, token id, special
- * day, event cursor; plus a smuggled `restaurantId: B` in the input) and must neither see nor
+ * every procedure of restaurant.*, tables.* and events.* aimed at B's data (B's user ids, token
+ * id, special day, tables, combination, block, event cursor; plus a smuggled `restaurantId: B` in
+ * the input) and must neither see nor
  * change anything of B. The restaurant always comes from the session or token, never from input.
  *
  * Every procedure under these areas must have a case here: adding one without a case fails.
  */
-const AREAS = ['restaurant.', 'events.'];
+const AREAS = ['restaurant.', 'events.', 'tables.'];
 /** Subscriptions are covered by the events tests (they stream only the caller's restaurant). */
 const NOT_HERE = new Set(['events.stream']);
 
@@ -34,8 +36,11 @@ const B_DAY = '2032-02-02';
 
 type World = {
   server: TestServer;
-  a: { restaurantId: string; ownerId: string };
+  a: { restaurantId: string; ownerId: string; tableIds: [string, string] };
   b: {
+    tableId: string;
+    combinationId: string;
+    blockId: string;
     restaurantId: string;
     owner: Awaited<ReturnType<typeof restaurantWithMember>>;
     manager: Awaited<ReturnType<typeof memberOf>>;
@@ -48,7 +53,17 @@ type World = {
 function bMarkers(w: World): string[] {
   const b = w.b;
   // (B's manager is not listed: the members.add case legitimately adds that account to A.)
-  return [SECRET, b.restaurantId, b.owner.user.id, b.owner.email, b.token.id, b.token.prefix];
+  return [
+    SECRET,
+    b.restaurantId,
+    b.owner.user.id,
+    b.owner.email,
+    b.token.id,
+    b.token.prefix,
+    b.tableId,
+    b.combinationId,
+    b.blockId,
+  ];
 }
 
 function expectNoLeak(w: World, value: unknown) {
@@ -75,7 +90,7 @@ async function eventsOf(api: Client, until: (items: TEvent[]) => boolean = () =>
   }
 }
 
-const B_EVENT_COUNT = 5;
+const B_EVENT_COUNT = 9;
 
 /** Everything of B, as B's owner sees it (lastUsedAt of B's token moves when we prove it still works). */
 async function snapshotOfB(w: World) {
@@ -86,6 +101,11 @@ async function snapshotOfB(w: World) {
     specialDays: await api.restaurant.specialDays.list.query({}),
     members: await api.restaurant.members.list.query(),
     tokens: (await api.restaurant.tokens.list.query()).map(({ lastUsedAt: _, ...t }) => t),
+    tables: await api.tables.list.query(),
+    table: await api.tables.get.query({ id: w.b.tableId }),
+    combinations: await api.tables.combinations.list.query(),
+    blocks: await api.tables.blocks.query({ from: B_DAY, to: B_DAY }),
+    history: await api.tables.history.query({ tableId: w.b.tableId }),
     events: (await eventsOf(api, (items) => items.length >= B_EVENT_COUNT)).map((e) => [
       e.id,
       e.type,
@@ -211,6 +231,139 @@ const cases: Record<string, Case> = {
     expect((await tokenClient(w.server, w.b.token.token).restaurant.get.query()).id).toBe(w.b.restaurantId);
   },
 
+  'tables.list': async (api, w) => {
+    const list = await api.tables.list.query(aimAtB(w, {}));
+    expect(
+      list.items
+        .filter((t) => t.active)
+        .map((t) => t.id)
+        .sort(),
+    ).toEqual([...w.a.tableIds].sort());
+    expectNoLeak(w, list);
+  },
+
+  'tables.get': async (api, w) => {
+    const err = await errorOf(api.tables.get.query(aimAtB(w, { id: w.b.tableId })));
+    expect(err).toMatchObject({ code: 'NOT_FOUND' });
+    expectNoLeak(w, err.message);
+  },
+
+  'tables.create': async (api, w) => {
+    // B's table name is free in A: names are unique per restaurant only.
+    const t = await api.tables.create.mutate(aimAtB(w, { name: 'B Table', maxGuests: 2 }));
+    expect((await api.tables.list.query()).items.map((x) => x.id)).toContain(t.id);
+    await api.tables.deactivate.mutate({ id: t.id });
+    await api.tables.update.mutate({ id: t.id, name: `old ${t.id.slice(0, 8)}` });
+  },
+
+  'tables.update': async (api, w) => {
+    const err = await errorOf(api.tables.update.mutate(aimAtB(w, { id: w.b.tableId, name: 'Pwned' })));
+    expect(err).toMatchObject({ code: 'NOT_FOUND' });
+  },
+
+  'tables.deactivate': async (api, w) => {
+    expect(await errorOf(api.tables.deactivate.mutate(aimAtB(w, { id: w.b.tableId })))).toMatchObject({
+      code: 'NOT_FOUND',
+    });
+  },
+
+  'tables.reactivate': async (api, w) => {
+    expect(await errorOf(api.tables.reactivate.mutate(aimAtB(w, { id: w.b.tableId })))).toMatchObject({
+      code: 'NOT_FOUND',
+    });
+  },
+
+  'tables.reorder': async (api, w) => {
+    const err = await errorOf(api.tables.reorder.mutate(aimAtB(w, { ids: [w.a.tableIds[0], w.b.tableId] })));
+    expect(err).toMatchObject({ code: 'NOT_FOUND' });
+    expect(err.fieldErrors?.['ids.1']).toBeDefined();
+  },
+
+  'tables.renameSection': async (api, w) => {
+    const err = await errorOf(
+      api.tables.renameSection.mutate(aimAtB(w, { from: `${SECRET} room`, to: 'Pwned' })),
+    );
+    expect(err).toMatchObject({ code: 'NOT_FOUND' });
+  },
+
+  'tables.savePositions': async (api, w) => {
+    const err = await errorOf(
+      api.tables.savePositions.mutate(aimAtB(w, { positions: [{ id: w.b.tableId, x: 1, y: 1 }] })),
+    );
+    expect(err).toMatchObject({ code: 'NOT_FOUND' });
+  },
+
+  'tables.setFloor': async (api, w) => {
+    expect(await api.tables.setFloor.mutate(aimAtB(w, { width: 1100, height: 700 }))).toEqual({
+      width: 1100,
+      height: 700,
+    });
+  },
+
+  'tables.combinations.list': async (api, w) => {
+    const list = await api.tables.combinations.list.query();
+    expectNoLeak(w, list);
+  },
+
+  'tables.combinations.create': async (api, w) => {
+    const err = await errorOf(
+      api.tables.combinations.create.mutate(
+        aimAtB(w, { name: 'Mixed', tableIds: [w.a.tableIds[0], w.b.tableId], minGuests: 2, maxGuests: 4 }),
+      ),
+    );
+    expect(err.fieldErrors?.['tableIds.1']).toEqual(['This table does not exist in this restaurant.']);
+  },
+
+  'tables.combinations.update': async (api, w) => {
+    const err = await errorOf(
+      api.tables.combinations.update.mutate(aimAtB(w, { id: w.b.combinationId, name: 'Pwned' })),
+    );
+    expect(err).toMatchObject({ code: 'NOT_FOUND' });
+  },
+
+  'tables.combinations.delete': async (api, w) => {
+    expect(
+      await errorOf(api.tables.combinations.delete.mutate(aimAtB(w, { id: w.b.combinationId }))),
+    ).toMatchObject({ code: 'NOT_FOUND' });
+  },
+
+  'tables.block': async (api, w) => {
+    // B's table is booked and blocked at this time: A's block of it must not even see that.
+    const err = await errorOf(
+      api.tables.block.mutate(
+        aimAtB(w, { tableIds: [w.b.tableId], from: `${B_DAY}T18:00`, to: `${B_DAY}T23:00`, reason: 'x' }),
+      ),
+    );
+    expect(err).toMatchObject({ code: 'NOT_FOUND' });
+    expectNoLeak(w, err);
+  },
+
+  'tables.unblock': async (api, w) => {
+    expect(await errorOf(api.tables.unblock.mutate(aimAtB(w, { blockId: w.b.blockId })))).toMatchObject({
+      code: 'NOT_FOUND',
+    });
+  },
+
+  'tables.blocks': async (api, w) => {
+    expect(await api.tables.blocks.query(aimAtB(w, { from: B_DAY, to: B_DAY }))).toEqual([]);
+    expect(await api.tables.blocks.query({ from: B_DAY, to: B_DAY, tableId: w.b.tableId })).toEqual([]);
+  },
+
+  'tables.history': async (api, w) => {
+    const err = await errorOf(api.tables.history.query(aimAtB(w, { tableId: w.b.tableId })));
+    expect(err).toMatchObject({ code: 'NOT_FOUND' });
+  },
+
+  'tables.utilisation': async (api, w) => {
+    const u = await api.tables.utilisation.query(
+      aimAtB(w, { from: '2020-01-01', to: '2020-01-31', tableIds: [w.b.tableId] }),
+    );
+    expect(u.items).toEqual([]);
+    const all = await api.tables.utilisation.query({ from: '2020-01-01', to: '2020-01-31' });
+    expectNoLeak(w, all);
+    expect(all.items.every((i) => i.seatedMinutes === 0)).toBe(true);
+  },
+
   'events.list': async (api, w) => {
     const all = await api.events.list.query({ limit: 1000 });
     expect(all.items.length).toBeGreaterThan(0);
@@ -231,7 +384,7 @@ function requiredPaths(): string[] {
     .sort();
 }
 
-it('has an isolation case for every restaurant.* and events.* procedure', () => {
+it('has an isolation case for every restaurant.*, tables.* and events.* procedure', () => {
   expect(requiredPaths().length).toBeGreaterThan(10);
   expect(Object.keys(cases).sort()).toEqual(requiredPaths());
 });
@@ -263,6 +416,9 @@ describe.each(testDbKinds)('cross-restaurant isolation on %s', (kind) => {
       services: [{ weekday: 1, name: 'A dinner', start: '18:00', end: '22:00' }],
     });
 
+    const aTable1 = await a.api.tables.create.mutate({ name: 'A1', maxGuests: 4 });
+    const aTable2 = await a.api.tables.create.mutate({ name: 'A2', maxGuests: 4 });
+
     const bOwner = await restaurantWithMember(server, 'owner', { name: `Beta ${SECRET}` });
     const bManager = await memberOf(server, bOwner.restaurant.id, 'manager');
     const bApi = bOwner.api;
@@ -285,13 +441,44 @@ describe.each(testDbKinds)('cross-restaurant isolation on %s', (kind) => {
       password: PASSWORD,
     });
     const bToken = await bApi.restaurant.tokens.create.mutate({ name: `${SECRET} token`, role: 'owner' });
+    const bTable = await bApi.tables.create.mutate({
+      name: `${SECRET} T`,
+      section: `${SECRET} room`,
+      maxGuests: 4,
+    });
+    const bTable2 = await bApi.tables.create.mutate({ name: `${SECRET} T2`, maxGuests: 4 });
+    const bCombination = await bApi.tables.combinations.create.mutate({
+      name: `${SECRET} combo`,
+      tableIds: [bTable.id, bTable2.id],
+      minGuests: 4,
+      maxGuests: 8,
+    });
+    const bBlock = await bApi.tables.block.mutate({
+      tableIds: [bTable.id],
+      from: `${B_DAY}T18:00`,
+      to: `${B_DAY}T20:00`,
+      reason: `${SECRET} repair`,
+    });
+    const [bGuest] = await createGuests(server.app.db.db, bOwner.restaurant.id, [{ name: SECRET }]);
+    await createReservation(server.app.db.db, {
+      restaurantId: bOwner.restaurant.id,
+      guestId: bGuest!.id,
+      tableIds: [bTable.id],
+      startsAt: new Date('2020-01-07T19:00:00Z'),
+      endsAt: new Date('2020-01-07T21:00:00Z'),
+      partySize: 4,
+      status: 'completed',
+    });
     const bEvents = await eventsOf(bApi, (items) => items.length >= B_EVENT_COUNT);
     expect(bEvents).toHaveLength(B_EVENT_COUNT);
 
     w = {
       server,
-      a: { restaurantId: a.restaurant.id, ownerId: a.user.id },
+      a: { restaurantId: a.restaurant.id, ownerId: a.user.id, tableIds: [aTable1.id, aTable2.id] },
       b: {
+        tableId: bTable.id,
+        combinationId: bCombination.id,
+        blockId: bBlock.id,
         restaurantId: bOwner.restaurant.id,
         owner: bOwner,
         manager: bManager,

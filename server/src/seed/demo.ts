@@ -3,6 +3,7 @@ import { type Database, users } from '@tobeout/db';
 import { count, sql } from 'drizzle-orm';
 import {
   addMembership,
+  createCombination,
   createGuests,
   createRestaurant,
   createTables,
@@ -66,7 +67,17 @@ export async function seedFirstRun(
     await addMembership(tx, restaurant.id, owner.id, 'owner');
     if (opts.demo) {
       await createWeeklyHours(tx, restaurant.id);
-      await createTables(tx, restaurant.id, DEMO_TABLES);
+      const demoTables = await createTables(tx, restaurant.id, DEMO_TABLES);
+      await createCombination(
+        tx,
+        restaurant.id,
+        'T5+T6',
+        demoTables.filter((t) => ['T5', 'T6'].includes(t.name)),
+        {
+          minGuests: 5,
+          maxGuests: 8,
+        },
+      );
       await createGuests(tx, restaurant.id, DEMO_GUESTS);
     }
     return restaurant;

@@ -1,5 +1,18 @@
-import { type DbOrTx, guests, memberships, restaurants, services, tables, users } from '@tobeout/db';
-import type { TRole, TTableShape } from '@tobeout/shared';
+import { randomBytes } from 'node:crypto';
+import {
+  type DbOrTx,
+  guests,
+  memberships,
+  reservations,
+  restaurants,
+  services,
+  tableAllocations,
+  tableCombinationMembers,
+  tableCombinations,
+  tables,
+  users,
+} from '@tobeout/db';
+import { HOLDS_TABLE, type TReservationStatus, type TRole, type TTableShape } from '@tobeout/shared';
 import { generateIdFromEntropySize } from 'lucia';
 import { hashPassword } from '../auth/password';
 
@@ -108,4 +121,62 @@ export async function createGuests(
     .insert(guests)
     .values(list.map((g) => ({ restaurantId, ...g })))
     .returning();
+}
+
+export async function createCombination(
+  db: DbOrTx,
+  restaurantId: string,
+  name: string,
+  members: { id: string }[],
+  guests: { minGuests: number; maxGuests: number },
+) {
+  const [row] = await db
+    .insert(tableCombinations)
+    .values({ restaurantId, name, ...guests })
+    .returning();
+  await db
+    .insert(tableCombinationMembers)
+    .values(members.map((t) => ({ restaurantId, combinationId: row!.id, tableId: t.id })));
+  return row!;
+}
+
+/**
+ * A reservation with its table allocations, written directly (for seeds, tests and benchmarks
+ * that need history; the product books through the bookings domain).
+ */
+export async function createReservation(
+  db: DbOrTx,
+  values: {
+    restaurantId: string;
+    guestId: string;
+    tableIds: string[];
+    startsAt: Date;
+    endsAt: Date;
+    partySize: number;
+    status?: TReservationStatus;
+  },
+) {
+  const status = values.status ?? 'confirmed';
+  const [row] = await db
+    .insert(reservations)
+    .values({
+      restaurantId: values.restaurantId,
+      guestId: values.guestId,
+      startsAt: values.startsAt,
+      endsAt: values.endsAt,
+      partySize: values.partySize,
+      status,
+      confirmationCode: randomBytes(4).toString('hex').toUpperCase(),
+    })
+    .returning();
+  await db.insert(tableAllocations).values(
+    values.tableIds.map((tableId) => ({
+      restaurantId: values.restaurantId,
+      tableId,
+      reservationId: row!.id,
+      period: `[${values.startsAt.toISOString()},${values.endsAt.toISOString()})`,
+      active: HOLDS_TABLE[status],
+    })),
+  );
+  return row!;
 }
