@@ -5,6 +5,7 @@ import {
   check,
   foreignKey,
   index,
+  integer,
   pgTable,
   text,
   timestamp,
@@ -40,6 +41,28 @@ export const tableBlocks = pgTable(
 );
 
 /**
+ * A short hold on tables while a guest or agent decides (availability.hold). Its allocations
+ * keep others off the tables; once `expiresAt` has passed, the next writer on those tables
+ * deactivates them in its own transaction, so an expired hold frees itself.
+ */
+export const holds = pgTable(
+  'holds',
+  {
+    id: id(),
+    restaurantId: uuid()
+      .notNull()
+      .references(() => restaurants.id, { onDelete: 'cascade' }),
+    startsAt: timestamp({ withTimezone: true }).notNull(),
+    endsAt: timestamp({ withTimezone: true }).notNull(),
+    partySize: integer().notNull(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    createdBy: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique('holds_restaurant_id').on(t.restaurantId, t.id), index('holds_expires').on(t.restaurantId, t.expiresAt)],
+);
+
+/**
  * Which table is taken when, and by what. The exclusion constraint
  * `table_allocations_no_overlap` (hand-written migration) makes two active allocations of one
  * table over overlapping periods impossible, whatever the application does.
@@ -53,6 +76,7 @@ export const tableAllocations = pgTable(
     period: tstzrange().notNull(),
     reservationId: uuid(),
     blockId: uuid(),
+    holdId: uuid(),
     active: boolean().notNull().default(true),
   },
   (t) => [
@@ -72,9 +96,15 @@ export const tableAllocations = pgTable(
       foreignColumns: [tableBlocks.restaurantId, tableBlocks.id],
     }).onDelete('cascade'),
     index('table_allocations_reservation').on(t.reservationId),
+    foreignKey({
+      name: 'table_allocations_hold_fk',
+      columns: [t.restaurantId, t.holdId],
+      foreignColumns: [holds.restaurantId, holds.id],
+    }).onDelete('cascade'),
     index('table_allocations_block').on(t.blockId),
+    index('table_allocations_hold').on(t.holdId),
     /** A table's history, newest first, paged by start. */
     index('table_allocations_table_start').on(t.restaurantId, t.tableId, sql`lower(${t.period})`),
-    check('table_allocations_owner', sql`num_nonnulls(${t.reservationId}, ${t.blockId}) = 1`),
+    check('table_allocations_owner', sql`num_nonnulls(${t.reservationId}, ${t.blockId}, ${t.holdId}) = 1`),
   ],
 );

@@ -1,5 +1,7 @@
 import { router } from '../trpc/init';
 import { authRouter } from './auth';
+import { availabilityRouter } from './availability';
+import { bookingsRouter } from './bookings';
 import { eventsRouter } from './events';
 import { restaurantRouter } from './restaurant';
 import { tablesRouter } from './tables';
@@ -8,6 +10,8 @@ export const appRouter = router({
   auth: authRouter,
   restaurant: restaurantRouter,
   tables: tablesRouter,
+  availability: availabilityRouter,
+  bookings: bookingsRouter,
   events: eventsRouter,
 });
 

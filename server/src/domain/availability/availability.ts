@@ -1,0 +1,224 @@
+import { guests, holds, reservations, tableAllocations, tableBlocks } from '@tobeout/db';
+import {
+  addDays,
+  instantToZoned,
+  type TAvailabilityCheck,
+  type TAvailabilityGrid,
+  type THold,
+  type TReservationSource,
+} from '@tobeout/shared';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { noAvailability, slotOrThrow } from '../bookings/create';
+import { placeAllocations } from '../bookings/place';
+import { assertSeatable } from '../bookings/seating';
+import type { Deps, Scope } from '../deps';
+import { allocationJoins } from '../tables/allocations';
+import { write } from '../write';
+import { type Day, loadDay } from './day';
+import { availableSlots, buildGrid, checkAvailability, durationFor, optionsAt, type Want } from './engine';
+
+/** How long availability.hold keeps tables for a guest or agent who is deciding. */
+export const HOLD_MINUTES = 5;
+
+function wantFor(
+  day: Day,
+  input: { partySize: number; durationMin?: number | undefined; source?: TReservationSource | undefined },
+): Want {
+  return {
+    partySize: input.partySize,
+    durationMin: durationFor(day.settings, input.partySize, input.durationMin),
+    source: input.source ?? 'staff',
+    now: new Date(),
+  };
+}
+
+export async function check(
+  deps: Deps,
+  scope: Scope,
+  input: {
+    date: string;
+    partySize: number;
+    time?: string | undefined;
+    durationMin?: number | undefined;
+    source: TReservationSource;
+  },
+): Promise<TAvailabilityCheck> {
+  const day = await loadDay(deps.db, scope.restaurantId, input.date);
+  return checkAvailability(day, wantFor(day, input), input.time);
+}
+
+/** availability.grid: the day's table × slot statuses, with booking summaries for hover cards. */
+export async function grid(deps: Deps, scope: Scope, date: string): Promise<TAvailabilityGrid> {
+  const day = await loadDay(deps.db, scope.restaurantId, date);
+  const period = sql`tstzrange(${day.window.from.toISOString()}::timestamptz, ${day.window.to.toISOString()}::timestamptz)`;
+  const [bookingRows, blockRows] = await Promise.all([
+    deps.db
+      .select({
+        id: reservations.id,
+        code: reservations.confirmationCode,
+        tableId: tableAllocations.tableId,
+        guestId: guests.id,
+        guestName: guests.name,
+        partySize: reservations.partySize,
+        startsAt: reservations.startsAt,
+        endsAt: reservations.endsAt,
+        status: reservations.status,
+        specialRequests: reservations.specialRequests,
+        version: reservations.version,
+      })
+      .from(tableAllocations)
+      .innerJoin(reservations, allocationJoins.reservation)
+      .innerJoin(guests, allocationJoins.guest)
+      .where(
+        and(
+          eq(tableAllocations.restaurantId, scope.restaurantId),
+          eq(tableAllocations.active, true),
+          sql`${tableAllocations.period} && ${period}`,
+        ),
+      ),
+    deps.db
+      .select({
+        id: tableBlocks.id,
+        tableId: tableAllocations.tableId,
+        startsAt: tableBlocks.startsAt,
+        endsAt: tableBlocks.endsAt,
+        reason: tableBlocks.reason,
+      })
+      .from(tableAllocations)
+      .innerJoin(tableBlocks, allocationJoins.block)
+      .where(
+        and(
+          eq(tableAllocations.restaurantId, scope.restaurantId),
+          eq(tableAllocations.active, true),
+          isNull(tableBlocks.releasedAt),
+          sql`${tableAllocations.period} && ${period}`,
+        ),
+      ),
+  ]);
+  return {
+    ...buildGrid(day),
+    bookings: groupTables(bookingRows).map((b) => ({
+      ...b,
+      time: instantToZoned(b.startsAt, day.settings.timeZone).time,
+    })),
+    blocks: groupTables(blockRows),
+  };
+}
+
+/** Rows of one owner per table → one item with all its table ids. */
+function groupTables<T extends { id: string; tableId: string; startsAt: Date }>(
+  rows: T[],
+): (Omit<T, 'tableId'> & { tableIds: string[] })[] {
+  const byId = new Map<string, Omit<T, 'tableId'> & { tableIds: string[] }>();
+  for (const { tableId, ...rest } of rows) {
+    const item = byId.get(rest.id) ?? { ...rest, tableIds: [] };
+    item.tableIds.push(tableId);
+    byId.set(rest.id, item);
+  }
+  return [...byId.values()].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+}
+
+/** availability.range: per day, whether it is open and how many slots have a table for the party. */
+export async function range(
+  deps: Deps,
+  scope: Scope,
+  input: { from: string; to: string; partySize: number },
+) {
+  const days = [];
+  for (let date = input.from; date <= input.to; date = addDays(date, 1)) {
+    const day = await loadDay(deps.db, scope.restaurantId, date);
+    const slots = availableSlots(day, wantFor(day, input));
+    const open = checkAvailability(day, wantFor(day, input)).reason !== 'closed';
+    days.push({
+      date,
+      open,
+      availableSlots: slots.length,
+      firstTime: slots[0]?.time ?? null,
+      lastTime: slots.at(-1)?.time ?? null,
+    });
+  }
+  return days;
+}
+
+/**
+ * availability.hold: keeps the best tables (or the given ones) for a few minutes while a guest
+ * or agent decides. Held tables go through the exclusion constraint like bookings, so nobody
+ * else is offered them; bookings.create({ holdId }) converts the hold, and an expired hold is
+ * freed by the next writer that needs its tables.
+ */
+export async function hold(
+  deps: Deps,
+  scope: Scope,
+  input: {
+    date: string;
+    time: string;
+    partySize: number;
+    durationMin?: number | undefined;
+    tableIds?: string[] | undefined;
+    source: TReservationSource;
+  },
+): Promise<THold> {
+  return write(deps, scope, async ({ tx, emit }) => {
+    const day = await loadDay(tx, scope.restaurantId, input.date);
+    const want = wantFor(day, input);
+    const startsAt = slotOrThrow(day, input.time, want);
+    let tableIds = input.tableIds;
+    if (tableIds) await assertSeatable(tx, scope, tableIds, input.partySize, input.source);
+    else {
+      const verdict = checkAvailability(day, want, input.time);
+      if (!verdict.available) throw noAvailability(day, want, input.time, verdict.reason ?? 'full');
+      tableIds = optionsAt(day, startsAt, want)[0]!.tableIds;
+    }
+    const endsAt = new Date(startsAt.getTime() + want.durationMin * 60_000);
+    const [row] = await tx
+      .insert(holds)
+      .values({
+        restaurantId: scope.restaurantId,
+        startsAt,
+        endsAt,
+        partySize: input.partySize,
+        expiresAt: sql`now() + make_interval(mins => ${HOLD_MINUTES})`,
+        createdBy: scope.actor.name,
+      })
+      .returning();
+    await placeAllocations(tx, scope, {
+      tableIds,
+      from: startsAt,
+      to: endsAt,
+      owner: { holdId: row!.id },
+      want: {
+        date: input.date,
+        time: input.time,
+        partySize: input.partySize,
+        durationMin: want.durationMin,
+        source: input.source,
+      },
+    });
+    await emit({
+      type: 'hold.created',
+      entity: 'hold',
+      entityId: row!.id,
+      payload: { tableIds, date: input.date, time: input.time, partySize: input.partySize },
+    });
+    return {
+      holdId: row!.id,
+      expiresAt: row!.expiresAt,
+      tableIds,
+      date: input.date,
+      time: input.time,
+      partySize: input.partySize,
+    };
+  });
+}
+
+/** Releases a hold before it expires (the guest decided against it). */
+export async function release(deps: Deps, scope: Scope, holdId: string): Promise<{ ok: true }> {
+  return write(deps, scope, async ({ tx, emit }) => {
+    const deleted = await tx
+      .delete(holds)
+      .where(and(eq(holds.restaurantId, scope.restaurantId), eq(holds.id, holdId)))
+      .returning({ id: holds.id });
+    if (deleted.length > 0) await emit({ type: 'hold.released', entity: 'hold', entityId: holdId });
+    return { ok: true as const };
+  });
+}

@@ -1,0 +1,237 @@
+import { guests, reservations, tableAllocations } from '@tobeout/db';
+import {
+  isTerminal,
+  STATUS_TIMESTAMP,
+  type TBooking,
+  type TReservationStatus,
+  transitionError,
+} from '@tobeout/shared';
+import { and, eq, sql } from 'drizzle-orm';
+import { loadDay } from '../availability/day';
+import type { Want } from '../availability/engine';
+import type { Deps, Scope } from '../deps';
+import { AppError } from '../errors';
+import { type WriteContext, write } from '../write';
+import { slotOrThrow } from './create';
+import { placeAllocations } from './place';
+import { getBooking } from './read';
+import { assertSeatable } from './seating';
+
+type Tx = WriteContext['tx'];
+
+/**
+ * Locks the booking for this transaction. A version older than the stored one means someone
+ * else changed it since the caller looked: CONFLICT with the current booking, so the caller can
+ * show theirs next to its own.
+ */
+async function lockBooking(tx: Tx, scope: Scope, id: string, version?: number) {
+  const [row] = await tx
+    .select()
+    .from(reservations)
+    .where(and(eq(reservations.restaurantId, scope.restaurantId), eq(reservations.id, id)))
+    .for('update');
+  if (!row) throw AppError.field('id', 'This booking does not exist in this restaurant.', 'NOT_FOUND');
+  if (version !== undefined && version !== row.version) {
+    const current = await getBooking(tx, scope, id);
+    throw new AppError(
+      'VERSION_CONFLICT',
+      `Someone else changed this booking (version ${row.version}, you had ${version}): review their change and try again.`,
+      { details: { current } },
+    );
+  }
+  return row;
+}
+
+export type ChangeInput = {
+  id: string;
+  version?: number | undefined;
+  date?: string | undefined;
+  time?: string | undefined;
+  partySize?: number | undefined;
+  durationMin?: number | undefined;
+  tableIds?: string[] | undefined;
+  specialRequests?: string | null | undefined;
+};
+
+const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
+
+/**
+ * bookings.update and bookings.move: time, party, duration, tables and requests. When the
+ * period or the tables change, the allocations are replaced in the same transaction and the
+ * exclusion constraint judges the new ones (CONFLICT/SLOT_TAKEN with alternatives).
+ */
+export async function changeBooking(
+  deps: Deps,
+  scope: Scope,
+  input: ChangeInput,
+  type: 'booking.updated' | 'booking.moved',
+): Promise<TBooking> {
+  return write(deps, scope, async ({ tx, emit }) => {
+    const row = await lockBooking(tx, scope, input.id, input.version);
+    const before = await getBooking(tx, scope, input.id);
+    const date = input.date ?? before.date;
+    const time = input.time ?? before.time;
+    const partySize = input.partySize ?? row.partySize;
+    const durationMin = input.durationMin ?? before.durationMin;
+    const tableIds = input.tableIds ?? before.tables.map((t) => t.id);
+    const moved = date !== before.date || time !== before.time;
+    const reseated = !sameSet(
+      tableIds,
+      before.tables.map((t) => t.id),
+    );
+    const resized = durationMin !== before.durationMin || partySize !== row.partySize;
+    if ((moved || reseated || resized) && isTerminal(row.status))
+      throw new AppError(
+        'INVALID_TRANSITION',
+        `A ${row.status.replace('_', '-')} booking cannot be changed.`,
+      );
+    if (moved && row.status === 'seated')
+      throw AppError.field(
+        'time',
+        'The party is already seated: its start time cannot move.',
+        'INVALID_TRANSITION',
+      );
+
+    let startsAt = row.startsAt;
+    if (moved) {
+      const day = await loadDay(tx, scope.restaurantId, date);
+      const want: Want = { partySize, durationMin, source: 'staff', now: new Date(), ignoreOwner: row.id };
+      startsAt = slotOrThrow(day, time, want);
+    }
+    const endsAt = new Date(startsAt.getTime() + durationMin * 60_000);
+    if (reseated || partySize > row.partySize) await assertSeatable(tx, scope, tableIds, partySize, 'staff');
+    if (moved || reseated || durationMin !== before.durationMin) {
+      await tx
+        .delete(tableAllocations)
+        .where(
+          and(
+            eq(tableAllocations.restaurantId, scope.restaurantId),
+            eq(tableAllocations.reservationId, row.id),
+          ),
+        );
+      await placeAllocations(tx, scope, {
+        tableIds,
+        from: startsAt,
+        to: endsAt,
+        owner: { reservationId: row.id },
+        want: { date, time, partySize, durationMin, source: 'staff' },
+      });
+    }
+    await tx
+      .update(reservations)
+      .set({
+        startsAt,
+        endsAt,
+        partySize,
+        specialRequests: input.specialRequests === undefined ? row.specialRequests : input.specialRequests,
+        version: row.version + 1,
+      })
+      .where(eq(reservations.id, row.id));
+    const after = await getBooking(tx, scope, row.id);
+    await emit({
+      type,
+      entity: 'booking',
+      entityId: row.id,
+      payload: { code: after.code, ...diff(before, after) },
+    });
+    return after;
+  });
+}
+
+/** What changed, old → new, in the terms staff use (local time, table names). */
+function diff(before: TBooking, after: TBooking): Record<string, unknown> {
+  const pairs: Record<string, [unknown, unknown]> = {
+    date: [before.date, after.date],
+    time: [before.time, after.time],
+    partySize: [before.partySize, after.partySize],
+    durationMin: [before.durationMin, after.durationMin],
+    tables: [before.tables.map((t) => t.name), after.tables.map((t) => t.name)],
+    specialRequests: [before.specialRequests, after.specialRequests],
+  };
+  const out: Record<string, unknown> = { guestName: after.guest.name };
+  const changes: Record<string, { from: unknown; to: unknown }> = {};
+  for (const [k, [from, to]] of Object.entries(pairs))
+    if (JSON.stringify(from) !== JSON.stringify(to)) changes[k] = { from, to };
+  out.changes = changes;
+  return out;
+}
+
+/** Guest counters move in the same transaction as the status that moves them. */
+const COUNTER: Partial<Record<TReservationStatus, 'visitCount' | 'noShowCount' | 'cancelCount'>> = {
+  completed: 'visitCount',
+  no_show: 'noShowCount',
+  canceled: 'cancelCount',
+};
+
+/**
+ * Moves a booking along its lifecycle (shared/ lifecycle data decides what is allowed).
+ * Cancelled and no-show bookings free their tables; completing early shortens the stay so the
+ * table is free from now on.
+ */
+export async function setStatus(
+  deps: Deps,
+  scope: Scope,
+  input: {
+    id: string;
+    status: TReservationStatus;
+    version?: number | undefined;
+    reason?: string | undefined;
+  },
+): Promise<TBooking> {
+  return write(deps, scope, async ({ tx, emit }) => {
+    const row = await lockBooking(tx, scope, input.id, input.version);
+    const refused = transitionError(row.status, input.status);
+    if (refused) throw AppError.field('status', refused, 'INVALID_TRANSITION');
+    const now = new Date();
+    const stamp = STATUS_TIMESTAMP[input.status];
+    const shorten = input.status === 'completed' && now < row.endsAt && now > row.startsAt;
+    await tx
+      .update(reservations)
+      .set({
+        status: input.status,
+        version: row.version + 1,
+        ...(stamp ? { [stamp]: now } : {}),
+        ...(input.status === 'canceled' ? { cancelReason: input.reason ?? null } : {}),
+        ...(shorten ? { endsAt: now } : {}),
+      })
+      .where(eq(reservations.id, row.id));
+    const allocations = and(
+      eq(tableAllocations.restaurantId, scope.restaurantId),
+      eq(tableAllocations.reservationId, row.id),
+    );
+    if (input.status === 'canceled' || input.status === 'no_show')
+      await tx.update(tableAllocations).set({ active: false }).where(allocations);
+    if (shorten)
+      await tx
+        .update(tableAllocations)
+        .set({ period: sql`tstzrange(lower(${tableAllocations.period}), ${now.toISOString()}::timestamptz)` })
+        .where(allocations);
+    const counter = COUNTER[input.status];
+    if (counter)
+      await tx
+        .update(guests)
+        .set({
+          [counter]: sql`${guests[counter]} + 1`,
+          ...(input.status === 'completed'
+            ? {
+                lastVisitAt: sql`greatest(${guests.lastVisitAt}, ${row.startsAt.toISOString()}::timestamptz)`,
+              }
+            : {}),
+        })
+        .where(and(eq(guests.restaurantId, scope.restaurantId), eq(guests.id, row.guestId)));
+    const after = await getBooking(tx, scope, row.id);
+    await emit({
+      type: input.status === 'canceled' ? 'booking.canceled' : 'booking.statusChanged',
+      entity: 'booking',
+      entityId: row.id,
+      payload: {
+        code: after.code,
+        guestName: after.guest.name,
+        from: row.status,
+        to: input.status,
+        ...(input.reason ? { reason: input.reason } : {}),
+      },
+    });
+    return after;
+  });
+}

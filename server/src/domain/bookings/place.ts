@@ -1,0 +1,94 @@
+import { holds, pgErrorCode, tableAllocations, tables } from '@tobeout/db';
+import type { TReservationSource } from '@tobeout/shared';
+import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { loadDay } from '../availability/day';
+import { checkAvailability } from '../availability/engine';
+import type { Scope } from '../deps';
+import { AppError } from '../errors';
+import { periodOf } from '../tables/blocks';
+import type { WriteContext } from '../write';
+
+type Tx = WriteContext['tx'];
+
+/**
+ * Deactivates expired holds on these tables over the period, inside the caller's transaction,
+ * so an expired hold never stands in the way (its row lock also orders two writers that both
+ * want the freed tables: the exclusion constraint then picks exactly one).
+ */
+async function freeExpiredHolds(tx: Tx, restaurantId: string, tableIds: string[], period: string) {
+  await tx
+    .update(tableAllocations)
+    .set({ active: false })
+    .where(
+      and(
+        eq(tableAllocations.restaurantId, restaurantId),
+        inArray(tableAllocations.tableId, tableIds),
+        eq(tableAllocations.active, true),
+        isNotNull(tableAllocations.holdId),
+        sql`${tableAllocations.period} && ${period}::tstzrange`,
+        sql`${tableAllocations.holdId} in (select ${holds.id} from ${holds} where ${holds.restaurantId} = ${restaurantId} and ${holds.expiresAt} <= now())`,
+      ),
+    );
+}
+
+export type Placement = {
+  tableIds: string[];
+  from: Date;
+  to: Date;
+  owner: { reservationId: string } | { holdId: string };
+  /** For the alternatives offered when the tables are taken. */
+  want: { date: string; time: string; partySize: number; durationMin: number; source: TReservationSource };
+};
+
+/**
+ * Writes the allocations of a booking or hold. The exclusion constraint is the only judge: a
+ * concurrent winner makes this fail with 23P01 (or 40P01 when two writers deadlock), answered as
+ * CONFLICT/SLOT_TAKEN with the nearest free alternatives, read after the winner committed.
+ */
+export async function placeAllocations(tx: Tx, scope: Scope, p: Placement): Promise<void> {
+  const period = periodOf(p.from, p.to);
+  await freeExpiredHolds(tx, scope.restaurantId, p.tableIds, period);
+  try {
+    await tx.transaction((sp) =>
+      sp
+        .insert(tableAllocations)
+        .values(
+          p.tableIds.map((tableId) => ({ restaurantId: scope.restaurantId, tableId, period, ...p.owner })),
+        ),
+    );
+  } catch (err) {
+    const code = pgErrorCode(err);
+    if (code !== '23P01' && code !== '40P01') throw err;
+    throw await slotTaken(tx, scope, p);
+  }
+}
+
+/** SLOT_TAKEN naming the tables, with the nearest alternatives for the same party. */
+export async function slotTaken(
+  tx: Tx,
+  scope: Scope,
+  p: Pick<Placement, 'tableIds' | 'want'>,
+): Promise<AppError> {
+  const names = await tx
+    .select({ name: tables.name })
+    .from(tables)
+    .where(and(eq(tables.restaurantId, scope.restaurantId), inArray(tables.id, p.tableIds)));
+  const day = await loadDay(tx, scope.restaurantId, p.want.date);
+  const check = checkAvailability(
+    day,
+    { partySize: p.want.partySize, durationMin: p.want.durationMin, source: p.want.source, now: new Date() },
+    p.want.time,
+  );
+  const alternatives = check.slots;
+  const label = names.map((n) => n.name).join(' + ') || 'The table';
+  const nearest = alternatives.length
+    ? ` Nearest free: ${alternatives.map((s) => `${s.time} (${s.options[0]?.label})`).join(', ')}.`
+    : ' Nothing else is free that day.';
+  return new AppError(
+    'SLOT_TAKEN',
+    `${label} is already taken at ${p.want.time} on ${p.want.date}.${nearest}`,
+    {
+      details: { alternatives },
+    },
+  );
+}
