@@ -3,6 +3,7 @@ import { AppLayout } from '../layout/AppLayout';
 import { AuthGate } from './AuthGate';
 import {
   ComingSoonPage,
+  FloorPage,
   HoursSettingsPage,
   MembersSettingsPage,
   NotFoundPage,
@@ -14,7 +15,6 @@ import {
 const SOON = {
   dashboard: "Today's covers, arrivals and free tables at a glance.",
   bookings: 'Take, change and confirm reservations, with availability checked as you type.',
-  floor: 'Your floor plan with tables, combinations and who is seated where.',
   guests: 'Guest profiles with visit history, preferences and notes.',
   waitlist: 'Walk-ins and waiting guests, offered the next table that fits.',
   analytics: 'Covers, no-shows and table turns over time.',
@@ -29,7 +29,7 @@ export function AppRoutes() {
         <Route element={<AppLayout />}>
           <Route index element={<ComingSoonPage title="Dashboard" description={SOON.dashboard} />} />
           <Route path="bookings" element={<ComingSoonPage title="Bookings" description={SOON.bookings} />} />
-          <Route path="floor" element={<ComingSoonPage title="Floor" description={SOON.floor} />} />
+          <Route path="floor" element={<FloorPage />} />
           <Route path="guests" element={<ComingSoonPage title="Guests" description={SOON.guests} />} />
           <Route path="waitlist" element={<ComingSoonPage title="Waitlist" description={SOON.waitlist} />} />
           <Route

@@ -14,6 +14,7 @@ export const ComingSoonPage = lazyNamed(
   'ComingSoonPage',
 );
 export const NotFoundPage = lazyNamed(() => import('../pages/not-found/NotFoundPage'), 'NotFoundPage');
+export const FloorPage = lazyNamed(() => import('../pages/floor/FloorPage'), 'FloorPage');
 export const SettingsLayout = lazyNamed(() => import('../pages/settings/SettingsLayout'), 'SettingsLayout');
 export const RestaurantSettingsPage = lazyNamed(
   () => import('../pages/settings/restaurant/RestaurantSettingsPage'),

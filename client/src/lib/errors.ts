@@ -42,6 +42,8 @@ export function errorTitle(error: unknown): string {
   if (reason === 'INVALID_CREDENTIALS') return 'Could not sign in';
   if (reason === 'SESSION_EXPIRED') return 'Session expired';
   if (reason === 'LAST_OWNER') return 'A restaurant needs an owner';
+  if (reason === 'IN_USE') return 'Still in use';
+  if (reason === 'SLOT_TAKEN') return 'That time is taken';
   switch (errorCode(error)) {
     case 'TOO_MANY_REQUESTS':
       return 'Too many attempts';

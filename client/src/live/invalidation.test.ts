@@ -23,6 +23,11 @@ describe('live invalidation table', () => {
     ['specialDay.deleted', 'specialDay', ['restaurant.specialDays']],
     ['member.roleChanged', 'member', ['restaurant.members', 'auth.me']],
     ['token.created', 'token', ['restaurant.tokens']],
+    ['table.updated', 'table', ['tables']],
+    ['tables.moved', 'table', ['tables']],
+    ['floor.updated', 'floor', ['tables.list']],
+    ['combination.created', 'combination', ['tables.combinations', 'tables.get']],
+    ['table.blocked', 'block', ['tables.get', 'tables.blocks', 'tables.history']],
     ['booking.created', 'booking', []],
   ])('%s invalidates %j', async (type, entity, expected) => {
     const { utils, calls } = fakeUtils();

@@ -16,6 +16,15 @@ export const INVALIDATIONS: Readonly<Record<string, readonly Invalidation[]>> = 
   // Our own role may have changed: auth.me carries it.
   member: [(u) => u.restaurant.members.invalidate(), (u) => u.auth.me.invalidate()],
   token: [(u) => u.restaurant.tokens.invalidate()],
+  // Tables: names, seats and positions show everywhere a table does (lists, details, combinations).
+  table: [(u) => u.tables.invalidate()],
+  floor: [(u) => u.tables.list.invalidate()],
+  combination: [(u) => u.tables.combinations.invalidate(), (u) => u.tables.get.invalidate()],
+  block: [
+    (u) => u.tables.get.invalidate(),
+    (u) => u.tables.blocks.invalidate(),
+    (u) => u.tables.history.invalidate(),
+  ],
 };
 
 export function invalidationsFor(

@@ -22,6 +22,12 @@ if (typeof window.ResizeObserver !== 'function') {
     disconnect() {}
   } as unknown as typeof ResizeObserver;
 }
+// Textarea autosize listens for web fonts loading.
+if (!document.fonts) {
+  Object.defineProperty(document, 'fonts', {
+    value: { addEventListener: () => {}, removeEventListener: () => {}, ready: Promise.resolve() },
+  });
+}
 if (!Element.prototype.scrollIntoView) Element.prototype.scrollIntoView = () => {};
 
 // A console.error in a test (React warnings, failed prop types, act() problems) fails it.

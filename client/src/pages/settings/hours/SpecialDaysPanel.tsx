@@ -1,21 +1,9 @@
-import {
-  ActionIcon,
-  Badge,
-  Button,
-  Group,
-  Modal,
-  Paper,
-  Stack,
-  Table,
-  Text,
-  Title,
-  Tooltip,
-} from '@mantine/core';
-import { modals } from '@mantine/modals';
+import { Badge, Button, Group, Modal, Paper, Stack, Table, Title } from '@mantine/core';
 import { IconCalendarPlus, IconPencil, IconTrash } from '@tabler/icons-react';
 import type { TSpecialDay } from '@tobeout/shared';
 import { type ReactNode, useState } from 'react';
 import { trpc } from '../../../app/trpc';
+import { confirmDanger, RowAction } from '../../../lib/actions';
 import { handleServerError, notifySuccess } from '../../../lib/errors';
 import { formatDay } from '../../../lib/format';
 import { EmptyHint, PageSkeleton, QueryError } from '../../../lib/states';
@@ -48,16 +36,10 @@ export function SpecialDaysPanel({ canEdit }: { canEdit: boolean }) {
   });
 
   const confirmDelete = (day: TSpecialDay) =>
-    modals.openConfirmModal({
+    confirmDanger({
       title: 'Delete special day?',
-      children: (
-        <Text size="sm">
-          {formatDay(day.date)}
-          {day.name ? ` (${day.name})` : ''} will follow the weekly opening hours again.
-        </Text>
-      ),
-      labels: { confirm: 'Delete', cancel: 'Cancel' },
-      confirmProps: { color: 'red' },
+      message: `${formatDay(day.date)}${day.name ? ` (${day.name})` : ''} will follow the weekly opening hours again.`,
+      confirmLabel: 'Delete',
       onConfirm: () => remove.mutate({ date: day.date }),
     });
 
@@ -100,25 +82,19 @@ export function SpecialDaysPanel({ canEdit }: { canEdit: boolean }) {
                 {canEdit && (
                   <Table.Td>
                     <Group gap={4} wrap="nowrap">
-                      <Tooltip label="Edit">
-                        <ActionIcon
-                          variant="subtle"
-                          aria-label={`Edit ${formatDay(day.date)}`}
-                          onClick={() => setEditing({ day })}
-                        >
-                          <IconPencil size={16} />
-                        </ActionIcon>
-                      </Tooltip>
-                      <Tooltip label="Delete">
-                        <ActionIcon
-                          variant="subtle"
-                          color="red"
-                          aria-label={`Delete ${formatDay(day.date)}`}
-                          onClick={() => confirmDelete(day)}
-                        >
-                          <IconTrash size={16} />
-                        </ActionIcon>
-                      </Tooltip>
+                      <RowAction
+                        icon={IconPencil}
+                        tooltip="Edit"
+                        label={`Edit ${formatDay(day.date)}`}
+                        onClick={() => setEditing({ day })}
+                      />
+                      <RowAction
+                        icon={IconTrash}
+                        tooltip="Delete"
+                        label={`Delete ${formatDay(day.date)}`}
+                        color="red"
+                        onClick={() => confirmDelete(day)}
+                      />
                     </Group>
                   </Table.Td>
                 )}

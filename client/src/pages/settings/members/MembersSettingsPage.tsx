@@ -1,10 +1,10 @@
-import { ActionIcon, Badge, Paper, Select, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
-import { modals } from '@mantine/modals';
+import { Badge, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
 import type { TMember, TRole } from '@tobeout/shared';
 import type { ReactNode } from 'react';
 import { useCan, useSession } from '../../../app/session';
 import { trpc } from '../../../app/trpc';
+import { confirmDanger, RowAction } from '../../../lib/actions';
 import { handleServerError, notifySuccess } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/format';
 import { EmptyHint, PageSkeleton, QueryError } from '../../../lib/states';
@@ -49,16 +49,12 @@ export function MembersSettingsPage() {
   }
 
   const confirmRemove = (m: TMember) =>
-    modals.openConfirmModal({
+    confirmDanger({
       title: 'Remove member?',
-      children: (
-        <Text size="sm">
-          {m.name} ({m.email}) will lose access to this restaurant at once.
-          {m.userId === me.user.id ? ' This is you: you will no longer see this restaurant.' : ''}
-        </Text>
-      ),
-      labels: { confirm: 'Remove', cancel: 'Cancel' },
-      confirmProps: { color: 'red' },
+      message: `${m.name} (${m.email}) will lose access to this restaurant at once.${
+        m.userId === me.user.id ? ' This is you: you will no longer see this restaurant.' : ''
+      }`,
+      confirmLabel: 'Remove',
       onConfirm: () => remove.mutate({ userId: m.userId }),
     });
 
@@ -116,16 +112,13 @@ export function MembersSettingsPage() {
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(m.createdAt)}</Table.Td>
                 {isOwner && (
                   <Table.Td>
-                    <Tooltip label="Remove">
-                      <ActionIcon
-                        variant="subtle"
-                        color="red"
-                        aria-label={`Remove ${m.name}`}
-                        onClick={() => confirmRemove(m)}
-                      >
-                        <IconTrash size={16} />
-                      </ActionIcon>
-                    </Tooltip>
+                    <RowAction
+                      icon={IconTrash}
+                      tooltip="Remove"
+                      label={`Remove ${m.name}`}
+                      color="red"
+                      onClick={() => confirmRemove(m)}
+                    />
                   </Table.Td>
                 )}
               </Table.Tr>

@@ -1,5 +1,4 @@
 import {
-  ActionIcon,
   Badge,
   Button,
   Code,
@@ -14,12 +13,12 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { modals } from '@mantine/modals';
 import { IconKey, IconKeyOff } from '@tabler/icons-react';
 import { type TApiToken, type TRole, ZApiTokenCreateInput } from '@tobeout/shared';
 import { type ReactNode, useState } from 'react';
 import { useCan } from '../../../app/session';
 import { trpc } from '../../../app/trpc';
+import { confirmDanger, RowAction } from '../../../lib/actions';
 import { handleServerError, notifySuccess } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/format';
 import { EmptyHint, PageSkeleton, QueryError } from '../../../lib/states';
@@ -64,15 +63,14 @@ export function TokensSettingsPage() {
   }
 
   const confirmRevoke = (t: TApiToken) =>
-    modals.openConfirmModal({
+    confirmDanger({
       title: 'Revoke token?',
-      children: (
+      message: (
         <Text size="sm">
           Anything using “{t.name}” (<Code>{t.prefix}…</Code>) stops working at once. This cannot be undone.
         </Text>
       ),
-      labels: { confirm: 'Revoke', cancel: 'Cancel' },
-      confirmProps: { color: 'red' },
+      confirmLabel: 'Revoke',
       onConfirm: () => revoke.mutate({ id: t.id }),
     });
 
@@ -127,16 +125,13 @@ export function TokensSettingsPage() {
                 </Table.Td>
                 <Table.Td>
                   {!t.revokedAt && (
-                    <Tooltip label="Revoke">
-                      <ActionIcon
-                        variant="subtle"
-                        color="red"
-                        aria-label={`Revoke ${t.name}`}
-                        onClick={() => confirmRevoke(t)}
-                      >
-                        <IconKeyOff size={16} />
-                      </ActionIcon>
-                    </Tooltip>
+                    <RowAction
+                      icon={IconKeyOff}
+                      tooltip="Revoke"
+                      label={`Revoke ${t.name}`}
+                      color="red"
+                      onClick={() => confirmRevoke(t)}
+                    />
                   )}
                 </Table.Td>
               </Table.Tr>
