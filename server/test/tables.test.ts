@@ -128,6 +128,10 @@ describe.each(testDbKinds)('tables on %s', (kind) => {
       expect(outside).toMatchObject({ code: 'BAD_REQUEST' });
       expect(outside.fieldErrors?.x?.[0]).toMatch(/outside the room/);
 
+      // The centre is inside, but a 4-seat square is 98 cm wide: half of it would be in the wall.
+      const wall = await errorOf(w.api.tables.create.mutate({ name: 'X', maxGuests: 4, x: 1180, y: 400 }));
+      expect(wall.fieldErrors?.x?.[0]).toMatch(/98 × 98 cm must fit in 1200 × 800 cm/);
+
       const negative = await errorOf(w.api.tables.create.mutate({ name: 'X', maxGuests: 2, x: -5, y: 100 }));
       expect(negative.fieldErrors?.x).toEqual(['The table must be inside the room.']);
       expect(await tableCount(w.rid)).toBe(before);
@@ -236,6 +240,15 @@ describe.each(testDbKinds)('tables on %s', (kind) => {
       expect(err.message).toMatch(/T3/);
       expect(err.fieldErrors?.width).toBeDefined();
       expect((await w.api.tables.list.query()).floor).toEqual({ width: 1000, height: 600 });
+      // T3 (6-seat rectangle, 250 cm long) stands at x 600: its end is at 725 cm.
+      expect(await errorOf(w.api.tables.setFloor.mutate({ width: 720, height: 600 }))).toMatchObject({
+        code: 'BAD_REQUEST',
+      });
+      await w.api.tables.deactivate.mutate({ id: w.t3.id });
+      await w.api.tables.setFloor.mutate({ width: 500, height: 600 });
+      // Back in service, it is brought inside the smaller room.
+      const back = await w.api.tables.reactivate.mutate({ id: w.t3.id });
+      expect(back).toMatchObject({ x: 375, y: 400 });
       const tiny = await errorOf(w.api.tables.setFloor.mutate({ width: 50, height: 600 }));
       expect(tiny.fieldErrors?.width).toEqual(['At least 200 cm.']);
     });
@@ -453,6 +466,15 @@ describe.each(testDbKinds)('tables on %s', (kind) => {
         }),
       );
       expect(noReason.fieldErrors?.reason).toEqual(['Say why the table is blocked.']);
+      const past = await errorOf(
+        w.api.tables.block.mutate({
+          tableIds: [w.t1.id],
+          from: '2020-01-01T18:00',
+          to: '2020-01-01T19:00',
+          reason: 'x',
+        }),
+      );
+      expect(past.fieldErrors?.to).toEqual(['This period is already over: a block must end in the future.']);
       const badDate = await errorOf(
         w.api.tables.block.mutate({
           tableIds: [w.t1.id],

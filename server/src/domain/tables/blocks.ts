@@ -123,6 +123,8 @@ export async function blockTables(
     const startsAt = localDateTimeToInstant(input.from, timeZone);
     const endsAt = localDateTimeToInstant(input.to, timeZone);
     if (endsAt <= startsAt) throw AppError.field('to', 'The block must end after it starts.');
+    if (endsAt <= new Date())
+      throw AppError.field('to', 'This period is already over: a block must end in the future.');
     const own = await tx
       .select({ id: tables.id, name: tables.name, active: tables.active })
       .from(tables)

@@ -1,5 +1,6 @@
 import { pgConstraint, pgErrorCode, reservations, restaurants, tableAllocations, tables } from '@tobeout/db';
 import {
+  snapToRoom,
   type TFloor,
   type TTable,
   type TTableCreateInput,
@@ -56,12 +57,26 @@ export async function loadFloor(db: Deps['db'] | WriteContext['tx'], restaurantI
   return row;
 }
 
-function assertInRoom(floor: TFloor, p: { x: number; y: number }, path: string, label: string) {
-  if (p.x > floor.width || p.y > floor.height)
-    throw AppError.field(
-      path,
-      `${label} is outside the room (${floor.width} × ${floor.height} cm): x must be ≤ ${floor.width}, y ≤ ${floor.height}.`,
-    );
+type Placed = { x: number; y: number; shape: TTable['shape']; maxGuests: number };
+
+/** True when the table's footprint (from shape and capacity) does not fit inside the room. */
+function outsideRoom(floor: TFloor, t: Placed): boolean {
+  const { width, height } = tableFootprint(t.shape, t.maxGuests);
+  return (
+    t.x - width / 2 < 0 ||
+    t.y - height / 2 < 0 ||
+    t.x + width / 2 > floor.width ||
+    t.y + height / 2 > floor.height
+  );
+}
+
+function assertInRoom(floor: TFloor, t: Placed, path: string, label: string) {
+  if (!outsideRoom(floor, t)) return;
+  const { width, height } = tableFootprint(t.shape, t.maxGuests);
+  throw AppError.field(
+    path,
+    `${label} would stand outside the room: its ${width} × ${height} cm must fit in ${floor.width} × ${floor.height} cm around x ${t.x}, y ${t.y}.`,
+  );
 }
 
 export async function listTables(deps: Deps, scope: Scope, includeInactive: boolean): Promise<TTablesList> {
@@ -129,7 +144,7 @@ export async function createTable(
     let position: { x: number; y: number };
     if (input.x !== undefined && input.y !== undefined) {
       position = { x: input.x, y: input.y };
-      assertInRoom(floor, position, 'x', 'The table');
+      assertInRoom(floor, { ...position, shape: input.shape, maxGuests: input.maxGuests }, 'x', 'The table');
     } else position = freeSpot(floor, existing, tableFootprint(input.shape, input.maxGuests));
     const [{ next } = { next: 0 }] = await tx
       .select({ next: sql<number>`coalesce(max(${tables.sortOrder}) + 1, 0)::int` })
@@ -194,13 +209,9 @@ export async function updateTable(deps: Deps, scope: Scope, input: TTableUpdateI
         `Min guests (${merged.minGuests}) must not exceed max guests (${merged.maxGuests}).`,
       );
     }
-    if (changes.x !== undefined || changes.y !== undefined)
-      assertInRoom(
-        await loadFloor(tx, scope.restaurantId),
-        merged,
-        changes.x !== undefined ? 'x' : 'y',
-        'The table',
-      );
+    const placement = (['x', 'y', 'maxGuests', 'shape'] as const).find((k) => changes[k] !== undefined);
+    if (placement && merged.active)
+      assertInRoom(await loadFloor(tx, scope.restaurantId), merged, placement, merged.name);
     if (Object.keys(diff).length === 0) return toTable(before);
     const [row] = await withUniqueName(changes.name, () =>
       tx.update(tables).set(changes).where(eq(tables.id, before.id)).returning(),
@@ -247,7 +258,20 @@ export async function setTableActive(deps: Deps, scope: Scope, id: string, activ
           { details: { bookings: upcoming.map((u) => u.code) } },
         );
     }
-    const [row] = await tx.update(tables).set({ active }).where(eq(tables.id, id)).returning();
+    // The room may have shrunk while the table was out of service: bring it back inside.
+    const floor = await loadFloor(tx, scope.restaurantId);
+    const size = tableFootprint(before.shape, before.maxGuests);
+    const position = active
+      ? {
+          x: snapToRoom(before.x, size.width, floor.width, 1),
+          y: snapToRoom(before.y, size.height, floor.height, 1),
+        }
+      : {};
+    const [row] = await tx
+      .update(tables)
+      .set({ active, ...position })
+      .where(eq(tables.id, id))
+      .returning();
     await emit({
       type: active ? 'table.reactivated' : 'table.deactivated',
       entity: 'table',
@@ -261,16 +285,17 @@ export async function setTableActive(deps: Deps, scope: Scope, id: string, activ
 /** Checks that every id is a table of this restaurant; field errors point at the offending index. */
 async function assertOwnTables(w: WriteContext, scope: Scope, ids: string[], path: string) {
   const rows = await w.tx
-    .select({ id: tables.id })
+    .select({ id: tables.id, name: tables.name, shape: tables.shape, maxGuests: tables.maxGuests })
     .from(tables)
     .where(and(eq(tables.restaurantId, scope.restaurantId), inArray(tables.id, ids)));
-  const own = new Set(rows.map((r) => r.id));
+  const own = new Map(rows.map((r) => [r.id, r]));
   const fieldErrors: Record<string, string[]> = {};
   ids.forEach((id, i) => {
     if (!own.has(id)) fieldErrors[`${path}.${i}`] = ['This table does not exist in this restaurant.'];
   });
   if (Object.keys(fieldErrors).length > 0)
     throw new AppError('NOT_FOUND', 'Some tables do not exist in this restaurant.', { fieldErrors });
+  return own;
 }
 
 /** Sets the display order: the given tables first, in this order; the others keep theirs after. */
@@ -322,13 +347,16 @@ export async function savePositions(
 ): Promise<{ ok: true }> {
   return write(deps, scope, async (w) => {
     const floor = await loadFloor(w.tx, scope.restaurantId);
-    for (const [i, p] of positions.entries()) assertInRoom(floor, p, `positions.${i}`, 'A table');
-    await assertOwnTables(
+    const own = await assertOwnTables(
       w,
       scope,
       positions.map((p) => p.id),
       'positions',
     );
+    for (const [i, p] of positions.entries()) {
+      const t = own.get(p.id)!;
+      assertInRoom(floor, { ...t, ...p }, `positions.${i}`, t.name);
+    }
     const values = sql.join(
       positions.map((p) => sql`(${p.id}::uuid, ${p.x}::int, ${p.y}::int)`),
       sql`, `,
@@ -345,17 +373,12 @@ export async function savePositions(
 /** Resizes the room; every active table must still stand inside it. */
 export async function setFloor(deps: Deps, scope: Scope, floor: TFloor): Promise<TFloor> {
   return write(deps, scope, async ({ tx, emit }) => {
-    const outside = await tx
-      .select({ name: tables.name })
+    const active = await tx
+      .select()
       .from(tables)
-      .where(
-        and(
-          eq(tables.restaurantId, scope.restaurantId),
-          eq(tables.active, true),
-          sql`(${tables.x} > ${floor.width} or ${tables.y} > ${floor.height})`,
-        ),
-      )
+      .where(and(eq(tables.restaurantId, scope.restaurantId), eq(tables.active, true)))
       .orderBy(asc(tables.name));
+    const outside = active.filter((t) => outsideRoom(floor, t));
     if (outside.length > 0) {
       const names = outside.map((t) => t.name).join(', ');
       throw new AppError('VALIDATION', `Move ${names} first: they would be outside the room.`, {
