@@ -4,6 +4,7 @@ import { IconToolsKitchen2 } from '@tabler/icons-react';
 import { Suspense } from 'react';
 import { Outlet, NavLink as RouterNavLink, useLocation } from 'react-router';
 import { useSession } from '../app/session';
+import { BookingUiProvider } from '../features/booking-ui/BookingUiProvider';
 import { ErrorBoundary } from '../lib/ErrorBoundary';
 import { EmptyHint, PageSkeleton } from '../lib/states';
 import { LiveStatus } from '../live/LiveProvider';
@@ -84,11 +85,13 @@ export function AppLayout() {
 
       <AppShell.Main>
         {me.activeRestaurant ? (
-          <ErrorBoundary level="route" key={`${restaurantKey}:${location.pathname}`}>
-            <Suspense fallback={<PageSkeleton label="Loading page" />}>
-              <Outlet />
-            </Suspense>
-          </ErrorBoundary>
+          <BookingUiProvider key={restaurantKey}>
+            <ErrorBoundary level="route" key={`${restaurantKey}:${location.pathname}`}>
+              <Suspense fallback={<PageSkeleton label="Loading page" />}>
+                <Outlet />
+              </Suspense>
+            </ErrorBoundary>
+          </BookingUiProvider>
         ) : (
           <EmptyHint title="No restaurant yet">
             Your account is not a member of any restaurant. Ask an owner to add you, then sign in again.
