@@ -28,5 +28,13 @@ export const guests = pgTable(
     uniqueIndex('guests_restaurant_phone').on(t.restaurantId, t.phone).where(sql`${t.phone} is not null`),
     unique('guests_restaurant_id').on(t.restaurantId, t.id),
     index('guests_restaurant_name').on(t.restaurantId, t.name),
+    /**
+     * Typo-tolerant name search (word similarity, nearest first via the GiST distance order) and
+     * partial phone digits (LIKE '%…%'), both within one restaurant (btree_gist for its id).
+     */
+    index('guests_name_trgm').using('gist', t.restaurantId, t.name.op('gist_trgm_ops')),
+    index('guests_phone_trgm').using('gist', t.restaurantId, t.phone.op('gist_trgm_ops')),
+    index('guests_restaurant_last_visit').on(t.restaurantId, t.lastVisitAt),
+    index('guests_restaurant_created').on(t.restaurantId, t.createdAt),
   ],
 );

@@ -7,6 +7,7 @@ import sirv from 'sirv';
 import { AppError } from '../domain/errors';
 import { appRouter } from '../routers';
 import { type AppServices, createContext } from '../trpc/context';
+import { exportGuestsCsv } from './export';
 
 export type HttpOptions = {
   services: AppServices;
@@ -74,6 +75,14 @@ export function createHttpServer(opts: HttpOptions): http.Server {
     const url = req.url ?? '/';
     if (url === '/trpc' || url.startsWith('/trpc/') || url.startsWith('/trpc?')) {
       trpc(req, res);
+      return;
+    }
+    if (req.method === 'GET' && (url === '/export/guests.csv' || url.startsWith('/export/guests.csv?'))) {
+      exportGuestsCsv(services, req, res).catch((err) => {
+        console.error('guest export failed', err);
+        if (!res.headersSent) res.writeHead(500);
+        res.end();
+      });
       return;
     }
     if (url === '/health' || url.startsWith('/health?')) {

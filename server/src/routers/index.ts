@@ -3,6 +3,7 @@ import { authRouter } from './auth';
 import { availabilityRouter } from './availability';
 import { bookingsRouter } from './bookings';
 import { eventsRouter } from './events';
+import { guestsRouter } from './guests';
 import { restaurantRouter } from './restaurant';
 import { tablesRouter } from './tables';
 
@@ -12,6 +13,7 @@ export const appRouter = router({
   tables: tablesRouter,
   availability: availabilityRouter,
   bookings: bookingsRouter,
+  guests: guestsRouter,
   events: eventsRouter,
 });
 

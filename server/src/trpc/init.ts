@@ -1,10 +1,8 @@
-import { memberships } from '@tobeout/db';
-import { roleAtLeast, type TDomainReason, type TRole } from '@tobeout/shared';
+import type { TDomainReason, TRole } from '@tobeout/shared';
 import { initTRPC, type TRPCError } from '@trpc/server';
-import { and, eq } from 'drizzle-orm';
 import { verifyRequestOrigin } from 'lucia';
 import superjson from 'superjson';
-import type { Scope } from '../domain/deps';
+import { scopeOf } from '../auth/scope';
 import { AppError } from '../domain/errors';
 import type { Context } from './context';
 import { fieldErrorsOf, toTRPCError } from './errors';
@@ -105,31 +103,7 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
  * restaurant (checked against memberships on every call) — never from input.
  */
 export function restaurantProcedure(required: TRole) {
-  return authedProcedure.use(async ({ ctx, next }) => {
-    const p = ctx.principal;
-    let scope: Scope;
-    if (p.kind === 'token') {
-      scope = {
-        restaurantId: p.restaurantId,
-        role: p.role,
-        actor: { kind: 'token', id: p.tokenId, name: p.tokenName },
-      };
-    } else {
-      const restaurantId = p.session.activeRestaurantId;
-      if (!restaurantId) throw new AppError('NO_RESTAURANT', 'Choose a restaurant first.');
-      const [m] = await ctx.deps.db
-        .select({ role: memberships.role })
-        .from(memberships)
-        .where(and(eq(memberships.userId, p.user.id), eq(memberships.restaurantId, restaurantId)));
-      if (!m) throw new AppError('NOT_A_MEMBER', 'You are not a member of this restaurant.');
-      scope = { restaurantId, role: m.role, actor: { kind: 'user', id: p.user.id, name: p.user.name } };
-    }
-    if (!roleAtLeast(scope.role, required)) {
-      throw new AppError(
-        'ROLE_REQUIRED',
-        `This needs the ${required} role or higher; you are ${scope.role}.`,
-      );
-    }
-    return next({ ctx: { scope } });
-  });
+  return authedProcedure.use(async ({ ctx, next }) =>
+    next({ ctx: { scope: await scopeOf(ctx.deps.db, ctx.principal, required) } }),
+  );
 }
