@@ -1,4 +1,5 @@
 import { createWriteStream } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { clientFromEnv } from '../lib/cli';
 
@@ -20,7 +21,9 @@ async function main() {
   });
   const api = clientFromEnv();
   const out = values.out
-    ? createWriteStream(values.out, { flags: values.after ? 'a' : 'w' })
+    ? createWriteStream(resolve(process.env.INIT_CWD ?? process.cwd(), values.out), {
+        flags: values.after ? 'a' : 'w',
+      })
     : process.stdout;
   const writeLine = (line: string) =>
     new Promise<void>((resolve, reject) => out.write(`${line}\n`, (err) => (err ? reject(err) : resolve())));

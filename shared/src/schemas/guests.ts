@@ -107,6 +107,8 @@ export const ZGuestImportRow = z.object({
   language: z.string().trim().max(20).nullish(),
   tags: z.array(z.string()).max(30).default([]),
   notes: z.string().max(2000).nullish(),
+  /** Last visit known to the system the guests come from (kept when later than ours). */
+  lastVisit: ZDate.nullish(),
 });
 export const ZGuestImportInput = z.object({
   rows: z.array(ZGuestImportRow).min(1).max(1000),

@@ -1,5 +1,5 @@
 import { guests } from '@tobeout/db';
-import { normalisePhone, type TGuestImportResult, ZEmail } from '@tobeout/shared';
+import { normalisePhone, type TGuestImportResult, ZEmail, zonedToInstant } from '@tobeout/shared';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { loadSettings } from '../availability/day';
 import type { Deps, Scope } from '../deps';
@@ -13,6 +13,7 @@ export type ImportRow = {
   language?: string | null | undefined;
   tags: string[];
   notes?: string | null | undefined;
+  lastVisit?: string | null | undefined;
 };
 
 type Clean = {
@@ -23,6 +24,7 @@ type Clean = {
   language: string | null;
   tags: string[];
   notes: string | null;
+  lastVisitAt: Date | null;
 };
 type Existing = typeof guests.$inferSelect;
 
@@ -33,6 +35,10 @@ function mergeInto(existing: Existing, row: Clean): Partial<Existing> | null {
     language: existing.language ?? row.language,
     tags: unionTags(existing.tags, row.tags),
     notes: existing.notes ?? row.notes,
+    lastVisitAt:
+      row.lastVisitAt && (!existing.lastVisitAt || row.lastVisitAt > existing.lastVisitAt)
+        ? row.lastVisitAt
+        : existing.lastVisitAt,
   };
   const changed = (Object.keys(next) as (keyof typeof next)[]).filter(
     (k) => JSON.stringify(next[k]) !== JSON.stringify(existing[k]),
@@ -52,7 +58,7 @@ export async function importGuests(
   input: { rows: ImportRow[]; dryRun: boolean },
 ): Promise<TGuestImportResult> {
   const run = async (tx: Deps['db']) => {
-    const { country } = await loadSettings(tx, scope.restaurantId);
+    const { country, timeZone } = await loadSettings(tx, scope.restaurantId);
     const result: TGuestImportResult = { created: 0, updated: 0, unchanged: 0, errors: [] };
     const clean: Clean[] = [];
     for (const [index, row] of input.rows.entries()) {
@@ -78,6 +84,7 @@ export async function importGuests(
         language: row.language?.trim().toLowerCase() || null,
         tags: row.tags.map((t) => t.trim()).filter(Boolean),
         notes: row.notes?.trim() || null,
+        lastVisitAt: row.lastVisit ? zonedToInstant(row.lastVisit, '12:00', timeZone) : null,
       });
     }
     const phones = clean.flatMap((r) => (r.phone ? [r.phone] : []));
@@ -119,9 +126,19 @@ export async function importGuests(
           Object.assign(match, changes);
           if (!input.dryRun) await tx.update(guests).set(changes).where(eq(guests.id, match.id));
         }
-      } else if (fresh.has(key))
-        result.unchanged++; // the same person twice in one batch
-      else {
+      } else if (fresh.has(key)) {
+        // The same person twice in one file: one guest, with what both rows say.
+        const first = fresh.get(key)!;
+        fresh.set(key, {
+          ...first,
+          email: first.email ?? row.email,
+          language: first.language ?? row.language,
+          tags: unionTags(first.tags, row.tags),
+          notes: first.notes ?? row.notes,
+          lastVisitAt: first.lastVisitAt ?? row.lastVisitAt,
+        });
+        result.unchanged++;
+      } else {
         fresh.set(key, row);
         result.created++;
       }
