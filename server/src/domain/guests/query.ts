@@ -12,8 +12,10 @@ import {
 import { and, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
 
 /** Completed visits of the guest within the frequent window (a correlated count over an index). */
+// (Qualified by hand: in a single-table select drizzle leaves column names bare, which inside
+// this subquery would resolve to the reservation's own columns.)
 export const recentVisits = sql<number>`(select count(*)::int from ${reservations} rv
-  where rv.restaurant_id = ${guests.restaurantId} and rv.guest_id = ${guests.id} and rv.status = 'completed'
+  where rv.restaurant_id = "guests"."restaurant_id" and rv.guest_id = "guests"."id" and rv.status = 'completed'
     and rv.starts_at > now() - make_interval(days => ${SEGMENT_RULES.frequentWindowDays}))`;
 
 const hasTag = (tag: string) =>
