@@ -1,6 +1,6 @@
 import type { DbKind } from '@tobeout/db';
 import { createTestDb } from '@tobeout/db/testing';
-import type { TRole } from '@tobeout/shared';
+import type { TEvent, TRole } from '@tobeout/shared';
 import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from '@trpc/client';
 import { EventSource } from 'eventsource';
 import superjson from 'superjson';
@@ -114,4 +114,21 @@ export async function errorOf(p: Promise<unknown>): Promise<{
     return { message: e.message, ...(e.data as { code: string; reason: string; httpStatus: number }) };
   }
   throw new Error('expected the call to fail, it succeeded');
+}
+
+/**
+ * The restaurant's audit log once `until` holds. events.list holds back events while an older
+ * transaction anywhere on the server is still open (commit-order safety), so tests wait briefly
+ * for what they expect to see instead of reading right after a write.
+ */
+export async function eventsOf(
+  api: Client,
+  until: (items: TEvent[]) => boolean = (items) => items.length > 0,
+): Promise<TEvent[]> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const { items } = await api.events.list.query({ limit: 1000 });
+    if (until(items) || Date.now() > deadline) return items;
+    await new Promise((r) => setTimeout(r, 25));
+  }
 }

@@ -1,6 +1,8 @@
+import { holds } from '@tobeout/db';
 import { testDbKinds } from '@tobeout/db/testing';
 import type { TEvent } from '@tobeout/shared';
 import { createTRPCClient, httpBatchLink, type TRPCLink } from '@trpc/client';
+import { eq } from 'drizzle-orm';
 import superjson from 'superjson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppRouter, appRouter } from '../src/routers';
@@ -8,6 +10,7 @@ import { createGuests, createReservation } from '../src/seed/factories';
 import {
   type Client,
   errorOf,
+  eventsOf,
   login,
   memberOf,
   PASSWORD,
@@ -19,20 +22,26 @@ import {
 
 /**
  * Cross-restaurant isolation: A's owner — by session and by an owner token scoped to A — calls
- * every procedure of restaurant.*, tables.* and events.* aimed at B's data (B's user ids, token
- * id, special day, tables, combination, block, event cursor; plus a smuggled `restaurantId: B` in
- * the input) and must neither see nor
- * change anything of B. The restaurant always comes from the session or token, never from input.
+ * every procedure of restaurant.*, tables.*, events.*, availability.* and bookings.* aimed at B's
+ * data (B's user ids, token id, special day, tables, combination, block, event cursor, booking id,
+ * code, guest, phone and hold; plus a smuggled `restaurantId: B` in the input) and must neither
+ * see nor change anything of B. The restaurant always comes from the session or token, never from
+ * input.
  *
  * Every procedure under these areas must have a case here: adding one without a case fails.
  */
-const AREAS = ['restaurant.', 'events.', 'tables.'];
+const AREAS = ['restaurant.', 'events.', 'tables.', 'availability.', 'bookings.'];
 /** Subscriptions are covered by the events tests (they stream only the caller's restaurant). */
 const NOT_HERE = new Set(['events.stream']);
 
 /** Text that only B's data contains: seeing it anywhere in A's results is a leak. */
 const SECRET = 'B-secret';
 const B_DAY = '2032-02-02';
+/** B's guest's phone and B's idempotency key, which A tries to use too. */
+const B_PHONE = '+49 170 5550001';
+const B_KEY = 'b-booking-key';
+/** A special day of A's (open all day), so A's own bookings do not depend on A's weekly hours. */
+const A_DAY = '2032-02-03';
 
 type World = {
   server: TestServer;
@@ -41,6 +50,10 @@ type World = {
     tableId: string;
     combinationId: string;
     blockId: string;
+    bookingId: string;
+    bookingCode: string;
+    guestId: string;
+    holdId: string;
     restaurantId: string;
     owner: Awaited<ReturnType<typeof restaurantWithMember>>;
     manager: Awaited<ReturnType<typeof memberOf>>;
@@ -63,6 +76,10 @@ function bMarkers(w: World): string[] {
     b.tableId,
     b.combinationId,
     b.blockId,
+    b.bookingId,
+    b.bookingCode,
+    b.guestId,
+    b.holdId,
   ];
 }
 
@@ -81,16 +98,7 @@ function aimAtB<T extends object>(w: World, input: T): T {
   };
 }
 
-async function eventsOf(api: Client, until: (items: TEvent[]) => boolean = () => true): Promise<TEvent[]> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const { items } = await api.events.list.query({ limit: 1000 });
-    if (until(items) || Date.now() > deadline) return items;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-const B_EVENT_COUNT = 9;
+const B_EVENT_COUNT = 11;
 
 /** Everything of B, as B's owner sees it (lastUsedAt of B's token moves when we prove it still works). */
 async function snapshotOfB(w: World) {
@@ -106,6 +114,8 @@ async function snapshotOfB(w: World) {
     combinations: await api.tables.combinations.list.query(),
     blocks: await api.tables.blocks.query({ from: B_DAY, to: B_DAY }),
     history: await api.tables.history.query({ tableId: w.b.tableId }),
+    bookings: await api.bookings.list.query({}),
+    grid: await api.availability.grid.query({ date: B_DAY }),
     events: (await eventsOf(api, (items) => items.length >= B_EVENT_COUNT)).map((e) => [
       e.id,
       e.type,
@@ -376,6 +386,143 @@ const cases: Record<string, Case> = {
     for (const e of [...all.items, ...after.items]) expect(bIds.has(e.id), `B's event ${e.id}`).toBe(false);
     for (const e of after.items) expect(aIds.has(e.id)).toBe(true);
   },
+
+  'availability.grid': async (api, w) => {
+    const grid = await api.availability.grid.query(aimAtB(w, { date: B_DAY }));
+    expect(grid.tables.map((t) => t.id).sort()).toEqual([...w.a.tableIds].sort());
+    expect(grid.bookings).toEqual([]);
+    expect(grid.blocks).toEqual([]);
+    expectNoLeak(w, grid);
+    expectNoLeak(w, await api.availability.grid.query({ date: A_DAY }));
+  },
+
+  'availability.check': async (api, w) => {
+    const check = await api.availability.check.query(aimAtB(w, { date: A_DAY, time: '19:00', partySize: 2 }));
+    expect(check.available).toBe(true);
+    const offered = check.slots.flatMap((s) => s.options.flatMap((o) => o.tableIds));
+    for (const id of offered) expect(w.a.tableIds).toContain(id);
+    expectNoLeak(w, check);
+    // B's busy day is A's own (closed or free) day: nothing of B's bookings, block or hold.
+    expectNoLeak(w, await api.availability.check.query({ date: B_DAY, partySize: 2 }));
+  },
+
+  'availability.range': async (api, w) => {
+    const days = await api.availability.range.query(aimAtB(w, { from: B_DAY, to: A_DAY, partySize: 2 }));
+    expect(days.map((d) => d.date)).toEqual([B_DAY, A_DAY]);
+    expect(days[1]).toMatchObject({ open: true });
+    expectNoLeak(w, days);
+  },
+
+  'availability.hold': async (api, w) => {
+    const err = await errorOf(
+      api.availability.hold.mutate(
+        aimAtB(w, { date: A_DAY, time: '19:00', partySize: 2, tableIds: [w.b.tableId] }),
+      ),
+    );
+    expect(err.fieldErrors?.['tableIds.0']).toEqual(['This table does not exist in this restaurant.']);
+    const hold = await api.availability.hold.mutate(aimAtB(w, { date: A_DAY, time: '19:00', partySize: 2 }));
+    expect(w.a.tableIds).toContain(hold.tableIds[0]);
+    expectNoLeak(w, hold);
+    await api.availability.release.mutate({ holdId: hold.holdId }); // A's own, so the next attacker starts clean
+  },
+
+  'availability.release': async (api, w) => {
+    // Releasing is idempotent (unknown holds are fine), but B's hold is not A's to release.
+    expect(await api.availability.release.mutate(aimAtB(w, { holdId: w.b.holdId }))).toEqual({ ok: true });
+    const [row] = await w.server.app.db.db.select().from(holds).where(eq(holds.id, w.b.holdId));
+    expect(row?.restaurantId).toBe(w.b.restaurantId);
+  },
+
+  'bookings.create': async (api, w) => {
+    const base = { date: A_DAY, time: '19:00', partySize: 2 };
+    const table = await errorOf(
+      api.bookings.create.mutate(aimAtB(w, { ...base, guest: { name: 'A guest' }, tableIds: [w.b.tableId] })),
+    );
+    expect(table.fieldErrors?.['tableIds.0']).toEqual(['This table does not exist in this restaurant.']);
+    const guest = await errorOf(api.bookings.create.mutate(aimAtB(w, { ...base, guestId: w.b.guestId })));
+    expect(guest).toMatchObject({ code: 'NOT_FOUND' });
+    expect(guest.fieldErrors?.guestId).toEqual(['This guest does not exist in this restaurant.']);
+    const hold = await errorOf(
+      api.bookings.create.mutate(aimAtB(w, { holdId: w.b.holdId, guest: { name: 'A' } })),
+    );
+    expect(hold).toMatchObject({ code: 'CONFLICT', reason: 'HOLD_EXPIRED' });
+    for (const e of [table, guest, hold]) expectNoLeak(w, e);
+    // B's guest's phone and B's idempotency key, used in A: A's own new guest and booking.
+    const booking = await api.bookings.create.mutate(
+      aimAtB(w, {
+        ...base,
+        guest: { name: 'A guest', phone: B_PHONE, email: 'a-guest@test.local' },
+        idempotencyKey: B_KEY,
+      }),
+    );
+    expect(booking.guest).toMatchObject({ name: 'A guest', email: 'a-guest@test.local' });
+    expect(w.a.tableIds).toContain(booking.tables[0]!.id);
+    expectNoLeak(w, booking);
+    if (booking.status !== 'canceled')
+      await api.bookings.cancel.mutate({ id: booking.id, reason: 'clean up' });
+  },
+
+  'bookings.get': async (api, w) => {
+    const err = await errorOf(api.bookings.get.query(aimAtB(w, { id: w.b.bookingId })));
+    expect(err).toMatchObject({ code: 'NOT_FOUND' });
+    expectNoLeak(w, err);
+  },
+
+  'bookings.list': async (api, w) => {
+    const all = await api.bookings.list.query(aimAtB(w, { limit: 200 }));
+    expectNoLeak(w, all);
+    const empty = [
+      { q: SECRET },
+      { q: w.b.bookingCode },
+      { guestId: w.b.guestId },
+      { tableId: w.b.tableId },
+      { date: B_DAY },
+      { from: '2020-01-01', to: '2020-01-31' },
+    ];
+    for (const input of empty) expect((await api.bookings.list.query(aimAtB(w, input))).items).toEqual([]);
+    // A's own guest may share B's guest's phone (see bookings.create); B's never shows.
+    const byPhone = await api.bookings.list.query({ q: '170 5550001' });
+    for (const b of byPhone.items) expect(b.guest.name).toBe('A guest');
+    expectNoLeak(w, byPhone);
+  },
+
+  'bookings.findByPhone': async (api, w) => {
+    const found = await api.bookings.findByPhone.query(aimAtB(w, { phone: B_PHONE }));
+    for (const b of found) expect(b.guest.name).toBe('A guest');
+    expectNoLeak(w, found);
+  },
+
+  'bookings.findByCode': async (api, w) => {
+    const err = await errorOf(api.bookings.findByCode.query(aimAtB(w, { code: w.b.bookingCode })));
+    expect(err).toMatchObject({ code: 'NOT_FOUND' });
+  },
+
+  'bookings.update': async (api, w) => {
+    const err = await errorOf(
+      api.bookings.update.mutate(aimAtB(w, { id: w.b.bookingId, version: 1, specialRequests: 'Pwned' })),
+    );
+    expect(err).toMatchObject({ code: 'NOT_FOUND' });
+    expectNoLeak(w, err);
+  },
+
+  'bookings.move': async (api, w) => {
+    const err = await errorOf(
+      api.bookings.move.mutate(aimAtB(w, { id: w.b.bookingId, tableIds: [w.a.tableIds[0]] })),
+    );
+    expect(err).toMatchObject({ code: 'NOT_FOUND' });
+  },
+
+  'bookings.setStatus': async (api, w) => {
+    const err = await errorOf(
+      api.bookings.setStatus.mutate(aimAtB(w, { id: w.b.bookingId, status: 'no_show' })),
+    );
+    expect(err).toMatchObject({ code: 'NOT_FOUND' });
+  },
+
+  'bookings.cancel': async (api, w) => {
+    const err = await errorOf(api.bookings.cancel.mutate(aimAtB(w, { id: w.b.bookingId, reason: 'Pwned' })));
+    expect(err).toMatchObject({ code: 'NOT_FOUND' });
+  },
 };
 
 function requiredPaths(): string[] {
@@ -384,7 +531,7 @@ function requiredPaths(): string[] {
     .sort();
 }
 
-it('has an isolation case for every restaurant.*, tables.* and events.* procedure', () => {
+it('has an isolation case for every restaurant.*, tables.*, events.*, availability.* and bookings.* procedure', () => {
   expect(requiredPaths().length).toBeGreaterThan(10);
   expect(Object.keys(cases).sort()).toEqual(requiredPaths());
 });
@@ -414,6 +561,12 @@ describe.each(testDbKinds)('cross-restaurant isolation on %s', (kind) => {
     const aToken = await a.api.restaurant.tokens.create.mutate({ name: 'A owner token', role: 'owner' });
     await a.api.restaurant.hours.set.mutate({
       services: [{ weekday: 1, name: 'A dinner', start: '18:00', end: '22:00' }],
+    });
+    await a.api.restaurant.specialDays.set.mutate({
+      date: A_DAY,
+      name: 'A long day',
+      closed: false,
+      services: [{ name: 'A all day', start: '11:00', end: '23:00' }],
     });
 
     const aTable1 = await a.api.tables.create.mutate({ name: 'A1', maxGuests: 4 });
@@ -469,6 +622,21 @@ describe.each(testDbKinds)('cross-restaurant isolation on %s', (kind) => {
       partySize: 4,
       status: 'completed',
     });
+    const bBooking = await bApi.bookings.create.mutate({
+      date: B_DAY,
+      time: '21:00',
+      partySize: 2,
+      tableIds: [bTable.id],
+      guest: { name: `${SECRET} guest`, phone: B_PHONE },
+      specialRequests: `${SECRET} request`,
+      idempotencyKey: B_KEY,
+    });
+    const bHold = await bApi.availability.hold.mutate({
+      date: B_DAY,
+      time: '19:00',
+      partySize: 2,
+      tableIds: [bTable2.id],
+    });
     const bEvents = await eventsOf(bApi, (items) => items.length >= B_EVENT_COUNT);
     expect(bEvents).toHaveLength(B_EVENT_COUNT);
 
@@ -479,6 +647,10 @@ describe.each(testDbKinds)('cross-restaurant isolation on %s', (kind) => {
         tableId: bTable.id,
         combinationId: bCombination.id,
         blockId: bBlock.id,
+        bookingId: bBooking.id,
+        bookingCode: bBooking.code,
+        guestId: bBooking.guest.id,
+        holdId: bHold.holdId,
         restaurantId: bOwner.restaurant.id,
         owner: bOwner,
         manager: bManager,

@@ -8,6 +8,7 @@ import {
   type Client,
   cookieClient,
   errorOf,
+  eventsOf,
   login,
   memberOf,
   PASSWORD,
@@ -22,16 +23,6 @@ function headerClient(url: string, headers: Record<string, string>) {
   return createTRPCClient<AppRouter>({
     links: [httpBatchLink({ url: `${url}/trpc`, transformer: superjson, headers })],
   });
-}
-
-/** events.list, waiting briefly for events held back behind other open transactions. */
-async function eventsOf(api: Client, until: (items: TEvent[]) => boolean = () => true): Promise<TEvent[]> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const { items } = await api.events.list.query({ limit: 1000 });
-    if (until(items) || Date.now() > deadline) return items;
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 const NEW_PASSWORD = 'a brand new first password';

@@ -4,24 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type Client,
   errorOf,
+  eventsOf,
   memberOf,
   restaurantWithMember,
   startServer,
   type TestServer,
 } from './harness';
-
-/**
- * The restaurant's audit log. events.list holds back events while an older transaction anywhere
- * on the server is still open (commit-order safety), so wait briefly for what we expect to see.
- */
-async function eventsOf(api: Client, until: (items: TEvent[]) => boolean = () => true): Promise<TEvent[]> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const { items } = await api.events.list.query({ limit: 1000 });
-    if (until(items) || Date.now() > deadline) return items;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe.each(testDbKinds)('restaurant settings on %s', (kind) => {
   let server: TestServer;
@@ -287,7 +275,7 @@ describe.each(testDbKinds)('restaurant settings on %s', (kind) => {
       );
       expect(Object.keys(c.fieldErrors ?? {})).toEqual(['services.1.start']);
       expect(await api.restaurant.hours.get.query()).toEqual(original);
-      expect(await eventsOf(api)).toEqual([]);
+      expect(await eventsOf(api, () => true)).toEqual([]);
     });
 
     it('rejects a zero-length service at services.<i>.end and a last seating outside the service', async () => {

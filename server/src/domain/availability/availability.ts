@@ -6,16 +6,25 @@ import {
   type TAvailabilityGrid,
   type THold,
   type TReservationSource,
+  zonedToInstant,
 } from '@tobeout/shared';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { noAvailability, slotOrThrow } from '../bookings/create';
-import { placeAllocations } from '../bookings/place';
+import { assertFree, lockBookingWrites, placeAllocations } from '../bookings/place';
 import { assertSeatable } from '../bookings/seating';
 import type { Deps, Scope } from '../deps';
 import { allocationJoins } from '../tables/allocations';
 import { write } from '../write';
 import { type Day, loadDay } from './day';
-import { availableSlots, buildGrid, checkAvailability, durationFor, optionsAt, type Want } from './engine';
+import {
+  availableSlots,
+  buildGrid,
+  checkAvailability,
+  durationFor,
+  optionsAt,
+  timingProblem,
+  type Want,
+} from './engine';
 
 /** How long availability.hold keeps tables for a guest or agent who is deciding. */
 export const HOLD_MINUTES = 5;
@@ -50,7 +59,15 @@ export async function check(
 /** availability.grid: the day's table × slot statuses, with booking summaries for hover cards. */
 export async function grid(deps: Deps, scope: Scope, date: string): Promise<TAvailabilityGrid> {
   const day = await loadDay(deps.db, scope.restaurantId, date);
-  const period = sql`tstzrange(${day.window.from.toISOString()}::timestamptz, ${day.window.to.toISOString()}::timestamptz)`;
+  const built = buildGrid(day);
+  // Only what overlaps the grid's own slots (day.window also covers the next day): from the
+  // first slot to the end of the last one, or the whole calendar day when it is closed.
+  const lastSlot = built.slots.at(-1);
+  const from = built.slots[0]?.startsAt ?? day.window.from;
+  const to = lastSlot
+    ? new Date(lastSlot.startsAt.getTime() + built.slotIntervalMin * 60_000)
+    : zonedToInstant(addDays(date, 1), '00:00', day.settings.timeZone);
+  const period = sql`tstzrange(${from.toISOString()}::timestamptz, ${to.toISOString()}::timestamptz)`;
   const [bookingRows, blockRows] = await Promise.all([
     deps.db
       .select({
@@ -96,7 +113,7 @@ export async function grid(deps: Deps, scope: Scope, date: string): Promise<TAva
       ),
   ]);
   return {
-    ...buildGrid(day),
+    ...built,
     bookings: groupTables(bookingRows).map((b) => ({
       ...b,
       time: instantToZoned(b.startsAt, day.settings.timeZone).time,
@@ -159,17 +176,30 @@ export async function hold(
   },
 ): Promise<THold> {
   return write(deps, scope, async ({ tx, emit }) => {
+    await lockBookingWrites(tx, scope.restaurantId, [input.date]);
     const day = await loadDay(tx, scope.restaurantId, input.date);
     const want = wantFor(day, input);
     const startsAt = slotOrThrow(day, input.time, want);
+    // Chosen tables skip checkAvailability below, and converting a hold skips these rules.
+    const timing = timingProblem(day, startsAt, want);
+    if (timing) throw noAvailability(day, want, input.time, timing);
     let tableIds = input.tableIds;
-    if (tableIds) await assertSeatable(tx, scope, tableIds, input.partySize, input.source);
-    else {
+    const endsAt = new Date(startsAt.getTime() + want.durationMin * 60_000);
+    const wanted = {
+      date: input.date,
+      time: input.time,
+      partySize: input.partySize,
+      durationMin: want.durationMin,
+      source: input.source,
+    };
+    if (tableIds) {
+      await assertSeatable(tx, scope, tableIds, input.partySize, input.source);
+      await assertFree(tx, scope, day, { tableIds, from: startsAt, to: endsAt, want: wanted });
+    } else {
       const verdict = checkAvailability(day, want, input.time);
       if (!verdict.available) throw noAvailability(day, want, input.time, verdict.reason ?? 'full');
       tableIds = optionsAt(day, startsAt, want)[0]!.tableIds;
     }
-    const endsAt = new Date(startsAt.getTime() + want.durationMin * 60_000);
     const [row] = await tx
       .insert(holds)
       .values({
@@ -186,13 +216,7 @@ export async function hold(
       from: startsAt,
       to: endsAt,
       owner: { holdId: row!.id },
-      want: {
-        date: input.date,
-        time: input.time,
-        partySize: input.partySize,
-        durationMin: want.durationMin,
-        source: input.source,
-      },
+      want: wanted,
     });
     await emit({
       type: 'hold.created',

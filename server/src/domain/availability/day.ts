@@ -1,20 +1,31 @@
-import { holds, reservations, restaurants, tableAllocations, tables } from '@tobeout/db';
+import {
+  holds,
+  queryRows,
+  reservations,
+  restaurants,
+  services,
+  specialDays,
+  tableAllocations,
+  tableCombinationMembers,
+  tableCombinations,
+  tables,
+} from '@tobeout/db';
 import {
   addDays,
   type DayRules,
   type FitCombination,
   type FitTable,
+  type SpecialDayService,
   type TReservationSource,
   type TReservationStatus,
   type TurnTimeRule,
+  type WeeklyService,
   zonedToInstant,
 } from '@tobeout/shared';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Deps } from '../deps';
 import { AppError } from '../errors';
-import { loadHoursRules } from '../rules';
 import { allocationJoins, periodEnd, periodStart } from '../tables/allocations';
-import { listCombinations } from '../tables/combinations';
 import type { WriteContext } from '../write';
 
 type Db = Deps['db'] | WriteContext['tx'];
@@ -76,23 +87,13 @@ export async function loadSettings(db: Db, restaurantId: string): Promise<Settin
   return row;
 }
 
-export async function loadActiveTables(db: Db, restaurantId: string): Promise<DayTable[]> {
-  return db
-    .select({
-      id: tables.id,
-      name: tables.name,
-      minGuests: tables.minGuests,
-      maxGuests: tables.maxGuests,
-      section: tables.section,
-      bookableOnline: tables.bookableOnline,
-    })
-    .from(tables)
-    .where(and(eq(tables.restaurantId, restaurantId), eq(tables.active, true)))
-    .orderBy(tables.sortOrder, tables.name);
-}
-
-/** Active allocations overlapping [from, to), minus holds that have expired. */
-export async function loadTaken(db: Db, restaurantId: string, from: Date, to: Date): Promise<Taken[]> {
+/**
+ * Active allocations from the local date's midnight to two days later (services run past
+ * midnight, stays past their service), minus holds that have expired. The window is computed in
+ * SQL from the restaurant's time zone so this query need not wait for the settings.
+ */
+async function loadTakenOnDay(db: Db, restaurantId: string, date: string): Promise<Taken[]> {
+  const zone = sql`(select timezone from ${restaurants} where id = ${restaurantId})`;
   const rows = await db
     .select({
       tableId: tableAllocations.tableId,
@@ -114,7 +115,7 @@ export async function loadTaken(db: Db, restaurantId: string, from: Date, to: Da
       and(
         eq(tableAllocations.restaurantId, restaurantId),
         eq(tableAllocations.active, true),
-        sql`${tableAllocations.period} && tstzrange(${from.toISOString()}::timestamptz, ${to.toISOString()}::timestamptz)`,
+        sql`${tableAllocations.period} && tstzrange(${date}::date::timestamp at time zone ${zone}, (${date}::date + 2)::timestamp at time zone ${zone})`,
         sql`(${tableAllocations.holdId} is null or ${holds.expiresAt} > now())`,
       ),
     );
@@ -129,30 +130,77 @@ export async function loadTaken(db: Db, restaurantId: string, from: Date, to: Da
   }));
 }
 
+type DayConfig = {
+  settings: Settings;
+  weekly: WeeklyService[];
+  special: { closed: boolean; services: SpecialDayService[] } | null;
+  tables: DayTable[];
+  combinations: (FitCombination & { usable: boolean })[];
+};
+
+/**
+ * The day's configuration in ONE round trip (rules, hours, the date's special day, active tables,
+ * combinations), and what takes the tables in a second one run alongside: availability is asked
+ * for on every keystroke of the wizard and by voice agents, so round trips are what it costs.
+ */
+async function loadDayConfig(db: Db, restaurantId: string, date: string): Promise<DayConfig> {
+  const [row] = await queryRows<DayConfig>(
+    db,
+    sql`select
+      (select json_build_object(
+        'timeZone', timezone, 'slotIntervalMin', slot_interval_min, 'defaultDurationMin', default_duration_min,
+        'turnTimes', turn_times, 'bookingHorizonDays', booking_horizon_days, 'minLeadTimeMin', min_lead_time_min,
+        'pacingMaxCovers', pacing_max_covers, 'country', country)
+       from ${restaurants} where id = ${restaurantId}) as settings,
+      (select coalesce(json_agg(json_build_object('weekday', weekday, 'name', name, 'startMinute', start_minute,
+        'endMinute', end_minute, 'lastSeatingMinute', last_seating_minute)), '[]')
+       from ${services} where restaurant_id = ${restaurantId}) as weekly,
+      (select json_build_object('closed', closed, 'services', services)
+       from ${specialDays} where restaurant_id = ${restaurantId} and date = ${date}::date) as special,
+      (select coalesce(json_agg(json_build_object('id', id, 'name', name, 'minGuests', min_guests,
+        'maxGuests', max_guests, 'section', section, 'bookableOnline', bookable_online) order by sort_order, name), '[]')
+       from ${tables} where restaurant_id = ${restaurantId} and active) as tables,
+      (select coalesce(json_agg(c order by c.name), '[]') from (
+        select c.id, c.name, c.min_guests as "minGuests", c.max_guests as "maxGuests",
+               array_agg(m.table_id order by t.sort_order) as "tableIds", bool_and(t.active) as usable
+        from ${tableCombinations} c
+        join ${tableCombinationMembers} m on m.restaurant_id = c.restaurant_id and m.combination_id = c.id
+        join ${tables} t on t.restaurant_id = m.restaurant_id and t.id = m.table_id
+        where c.restaurant_id = ${restaurantId}
+        group by c.id) c) as combinations`,
+  );
+  if (!row?.settings) throw AppError.notFound('The restaurant');
+  return row;
+}
+
 export async function loadDay(db: Db, restaurantId: string, date: string): Promise<Day> {
-  const [settings, hours, dayTables, combinations] = await Promise.all([
-    loadSettings(db, restaurantId),
-    loadHoursRules(db, restaurantId, date, date),
-    loadActiveTables(db, restaurantId),
-    listCombinations(db, restaurantId),
+  const [config, taken] = await Promise.all([
+    loadDayConfig(db, restaurantId, date),
+    loadTakenOnDay(db, restaurantId, date),
   ]);
-  const window = {
-    from: zonedToInstant(date, '00:00', settings.timeZone),
-    to: zonedToInstant(addDays(date, 2), '00:00', settings.timeZone),
-  };
+  const { settings } = config;
   return {
     date,
     settings,
     rules: {
       timeZone: settings.timeZone,
       slotIntervalMin: settings.slotIntervalMin,
-      weekly: hours.weekly,
-      special: hours.specialByDate.get(date),
+      weekly: config.weekly,
+      special: config.special && {
+        closed: config.special.closed,
+        services: config.special.services.map((s) => ({
+          ...s,
+          lastSeatingMinute: s.lastSeatingMinute ?? null,
+        })),
+      },
     },
-    tables: dayTables,
-    combinations: combinations.filter((c) => c.usable),
-    taken: await loadTaken(db, restaurantId, window.from, window.to),
-    window,
+    tables: config.tables,
+    combinations: config.combinations.filter((c) => c.usable),
+    taken,
+    window: {
+      from: zonedToInstant(date, '00:00', settings.timeZone),
+      to: zonedToInstant(addDays(date, 2), '00:00', settings.timeZone),
+    },
   };
 }
 

@@ -228,9 +228,12 @@ export function checkAvailability(day: Day, want: Want, time?: string): TAvailab
   };
 }
 
-/** Why a whole day has nothing: closed, party too large, or full. */
+/** Why a whole day has nothing: closed, outside the booking window, party too large, or full. */
 function dayProblem(day: Day, want: Want): TNoAvailabilityReason {
-  if (slotsForDay(day.date, day.rules, want.durationMin).length === 0) return 'closed';
+  const slots = slotsForDay(day.date, day.rules, want.durationMin);
+  if (slots.length === 0) return 'closed';
+  const timing = slots.map((slot) => timingProblem(day, slot.startsAt, want));
+  if (timing.every((t) => t !== null)) return timing.at(-1)!;
   const all = tablesFor(day, want.source);
   return noFitReason(want.partySize, all, day.combinations) === 'party_too_large'
     ? 'party_too_large'

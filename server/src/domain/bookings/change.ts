@@ -13,7 +13,7 @@ import type { Deps, Scope } from '../deps';
 import { AppError } from '../errors';
 import { type WriteContext, write } from '../write';
 import { slotOrThrow } from './create';
-import { placeAllocations } from './place';
+import { lockBookingWrites, placeAllocations } from './place';
 import { getBooking } from './read';
 import { assertSeatable } from './seating';
 
@@ -67,6 +67,9 @@ export async function changeBooking(
   type: 'booking.updated' | 'booking.moved',
 ): Promise<TBooking> {
   return write(deps, scope, async ({ tx, emit }) => {
+    // The days' booking locks come first (as in every booking write), then the booking's row.
+    const current = await getBooking(tx, scope, input.id);
+    await lockBookingWrites(tx, scope.restaurantId, [current.date, input.date ?? current.date]);
     const row = await lockBooking(tx, scope, input.id, input.version);
     const before = await getBooking(tx, scope, input.id);
     const date = input.date ?? before.date;
@@ -185,6 +188,9 @@ export async function setStatus(
     const now = new Date();
     const stamp = STATUS_TIMESTAMP[input.status];
     const shorten = input.status === 'completed' && now < row.endsAt && now > row.startsAt;
+    // Ends on the minute, where a walk-in seated now starts, so the table is free for them.
+    const minute = new Date(Math.floor(now.getTime() / 60_000) * 60_000);
+    const end = minute > row.startsAt ? minute : now;
     await tx
       .update(reservations)
       .set({
@@ -192,7 +198,7 @@ export async function setStatus(
         version: row.version + 1,
         ...(stamp ? { [stamp]: now } : {}),
         ...(input.status === 'canceled' ? { cancelReason: input.reason ?? null } : {}),
-        ...(shorten ? { endsAt: now } : {}),
+        ...(shorten ? { endsAt: end } : {}),
       })
       .where(eq(reservations.id, row.id));
     const allocations = and(
@@ -204,7 +210,7 @@ export async function setStatus(
     if (shorten)
       await tx
         .update(tableAllocations)
-        .set({ period: sql`tstzrange(lower(${tableAllocations.period}), ${now.toISOString()}::timestamptz)` })
+        .set({ period: sql`tstzrange(lower(${tableAllocations.period}), ${end.toISOString()}::timestamptz)` })
         .where(allocations);
     const counter = COUNTER[input.status];
     if (counter)

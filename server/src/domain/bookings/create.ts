@@ -32,7 +32,7 @@ import {
 import type { Deps, Scope } from '../deps';
 import { AppError } from '../errors';
 import { type WriteContext, write } from '../write';
-import { placeAllocations } from './place';
+import { assertFree, lockBookingWrites, placeAllocations } from './place';
 import { getBooking } from './read';
 import { assertSeatable } from './seating';
 
@@ -45,10 +45,19 @@ export function confirmationCode(): string {
   return Array.from({ length: 6 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
 }
 
+/** Objects with their keys sorted, at every depth (a replacer array would drop nested keys). */
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value === null || typeof value !== 'object') return value;
+  const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+  return Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, canonical(v)]));
+}
+
 function requestHash(input: Input): string {
   const { idempotencyKey: _, ...rest } = input;
-  const canonical = JSON.stringify(rest, Object.keys(rest).sort());
-  return createHash('sha256').update(canonical).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify(canonical(rest)))
+    .digest('hex');
 }
 
 /**
@@ -123,6 +132,15 @@ type HoldSeating = {
   durationMin: number;
   tableIds: string[];
 };
+
+/** The service date of a hold (read before taking the day's booking lock; 'today' when unknown). */
+async function holdDate(tx: Tx, scope: Scope, holdId: string, timeZone: string): Promise<string> {
+  const [hold] = await tx
+    .select({ startsAt: holds.startsAt })
+    .from(holds)
+    .where(and(eq(holds.restaurantId, scope.restaurantId), eq(holds.id, holdId)));
+  return instantToZoned(hold?.startsAt ?? new Date(), timeZone).date;
+}
 
 /** A live hold's seating; the hold (and with it its allocations) is removed for the booking. */
 async function takeHold(tx: Tx, scope: Scope, holdId: string, timeZone: string): Promise<HoldSeating> {
@@ -204,6 +222,13 @@ export async function createBooking(deps: Deps, scope: Scope, input: Input): Pro
     let tableIds = input.tableIds;
     let day: Day;
     const settings = await loadSettings(tx, scope.restaurantId);
+    await lockBookingWrites(tx, scope.restaurantId, [
+      input.holdId
+        ? await holdDate(tx, scope, input.holdId, settings.timeZone)
+        : walkIn && !input.date
+          ? instantToZoned(now, settings.timeZone).date
+          : input.date!,
+    ]);
     if (input.holdId) {
       const hold = await takeHold(tx, scope, input.holdId, settings.timeZone);
       day = await loadDay(tx, scope.restaurantId, hold.date);
@@ -230,8 +255,12 @@ export async function createBooking(deps: Deps, scope: Scope, input: Input): Pro
     }
 
     // Where.
-    if (tableIds) await assertSeatable(tx, scope, tableIds, partySize, source);
-    else {
+    const endsAt = new Date(startsAt.getTime() + durationMin * 60_000);
+    const wanted = { date, time, partySize, durationMin, source };
+    if (tableIds) {
+      await assertSeatable(tx, scope, tableIds, partySize, source);
+      await assertFree(tx, scope, day, { tableIds, from: startsAt, to: endsAt, want: wanted });
+    } else {
       const best = optionsAt(day, startsAt, want)[0];
       if (!best) throw noAvailability(day, want, time, checkAvailability(day, want, time).reason ?? 'full');
       tableIds = best.tableIds;
@@ -240,7 +269,6 @@ export async function createBooking(deps: Deps, scope: Scope, input: Input): Pro
       throw noAvailability(day, want, time, 'pacing');
 
     const guestId = await resolveGuest(tx, scope, day.settings, input);
-    const endsAt = new Date(startsAt.getTime() + durationMin * 60_000);
     const status = walkIn ? 'seated' : 'confirmed';
     const reservation = await insertReservation(tx, {
       restaurantId: scope.restaurantId,
@@ -260,7 +288,7 @@ export async function createBooking(deps: Deps, scope: Scope, input: Input): Pro
       from: startsAt,
       to: endsAt,
       owner: { reservationId: reservation.id },
-      want: { date, time, partySize, durationMin, source },
+      want: wanted,
     });
     if (input.idempotencyKey)
       await tx

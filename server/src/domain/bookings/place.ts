@@ -1,7 +1,7 @@
 import { holds, pgErrorCode, tableAllocations, tables } from '@tobeout/db';
 import type { TReservationSource } from '@tobeout/shared';
 import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
-import { loadDay } from '../availability/day';
+import { type Day, loadDay } from '../availability/day';
 import { checkAvailability } from '../availability/engine';
 import type { Scope } from '../deps';
 import { AppError } from '../errors';
@@ -28,6 +28,23 @@ async function freeExpiredHolds(tx: Tx, restaurantId: string, tableIds: string[]
         sql`${tableAllocations.period} && ${period}::tstzrange`,
         sql`${tableAllocations.holdId} in (select ${holds.id} from ${holds} where ${holds.restaurantId} = ${restaurantId} and ${holds.expiresAt} <= now())`,
       ),
+    );
+}
+
+/**
+ * Serialises the booking writes of one restaurant's service day (bookings, holds, moves); taken
+ * before the day is read. Without it, writers racing for one table insert conflicting
+ * allocations side by side and wait on each other until PostgreSQL's deadlock timeout picks a
+ * victim (a second each time), and converting a hold can lose its own table to a request that
+ * saw the hold. With it, each writer reads what the one before committed and a loser is refused
+ * before it writes anything; other days (and other restaurants) book in parallel. The exclusion
+ * constraint still judges everything else (blocks, direct writes, a late service overlapping the
+ * next day's first). Several days are locked in date order, so two moves cannot deadlock.
+ */
+export async function lockBookingWrites(tx: Tx, restaurantId: string, dates: string[]): Promise<void> {
+  for (const date of [...new Set(dates)].sort())
+    await tx.execute(
+      sql`select pg_advisory_xact_lock(hashtextextended(${`bookings:${restaurantId}:${date}`}, 0))`,
     );
 }
 
@@ -61,6 +78,24 @@ export async function placeAllocations(tx: Tx, scope: Scope, p: Placement): Prom
     if (code !== '23P01' && code !== '40P01') throw err;
     throw await slotTaken(tx, scope, p);
   }
+}
+
+/**
+ * Chosen tables must be free in what `day` read (live holds included): a taken table is refused
+ * before anything is written (no guest, no reservation), naming only the tables that are taken.
+ */
+export async function assertFree(
+  tx: Tx,
+  scope: Scope,
+  day: Day,
+  p: Pick<Placement, 'tableIds' | 'from' | 'to' | 'want'>,
+): Promise<void> {
+  const from = p.from.getTime();
+  const to = p.to.getTime();
+  const taken = p.tableIds.filter((id) =>
+    day.taken.some((t) => t.tableId === id && t.from < to && from < t.to),
+  );
+  if (taken.length > 0) throw await slotTaken(tx, scope, { tableIds: taken, want: p.want });
 }
 
 /** SLOT_TAKEN naming the tables, with the nearest alternatives for the same party. */

@@ -25,7 +25,7 @@ async function loadBookings(
   db: Db,
   restaurantId: string,
   where: SQL | undefined,
-  opts: { order?: 'asc' | 'desc'; limit?: number } = {},
+  opts: { order?: 'asc' | 'desc' | undefined; limit?: number } = {},
 ): Promise<TBooking[]> {
   const { timeZone } = await loadSettings(db, restaurantId);
   const rows = await db
@@ -115,6 +115,8 @@ export type ListInput = {
   q?: string | undefined;
   cursor?: string | null | undefined;
   limit: number;
+  /** 'desc' = newest first (a guest's history). */
+  order?: 'asc' | 'desc' | undefined;
 };
 
 /** bookings.list: by local date or range, status, table, guest and text; in start order, cursor-paged. */
@@ -124,7 +126,8 @@ export async function listBookings(deps: Deps, scope: Scope, input: ListInput) {
   const to = input.date ?? input.to;
   const after = input.cursor ? decodeCursor(input.cursor) : null;
   const q = input.q?.trim();
-  const digits = q ? phoneDigits(q) : '';
+  // Phone digits only for what looks like a phone number: a code such as 'K7P2M9' is not '729'.
+  const digits = q && /^[\d\s()+\-./]+$/.test(q) ? phoneDigits(q) : '';
   const conditions = [
     from ? gte(reservations.startsAt, zonedToInstant(from, '00:00', timeZone)) : undefined,
     to ? lt(reservations.startsAt, zonedToInstant(addDays(to, 1), '00:00', timeZone)) : undefined,
@@ -141,11 +144,12 @@ export async function listBookings(deps: Deps, scope: Scope, input: ListInput) {
         )
       : undefined,
     after
-      ? sql`(${reservations.startsAt}, ${reservations.id}) > (${after.at.toISOString()}::timestamptz, ${after.id}::uuid)`
+      ? sql`(${reservations.startsAt}, ${reservations.id}) ${input.order === 'desc' ? sql`<` : sql`>`} (${after.at.toISOString()}::timestamptz, ${after.id}::uuid)`
       : undefined,
   ];
   const items = await loadBookings(deps.db, scope.restaurantId, and(...conditions), {
     limit: input.limit + 1,
+    order: input.order,
   });
   const page = items.slice(0, input.limit);
   const last = page.at(-1);
