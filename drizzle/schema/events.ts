@@ -28,6 +28,8 @@ export const events = pgTable(
   (t) => [
     index('events_restaurant_cursor').on(t.restaurantId, t.txId, t.id),
     index('events_restaurant_at').on(t.restaurantId, t.at),
+    /** One entity's history (a booking's, a guest's). */
+    index('events_restaurant_entity').on(t.restaurantId, t.entity, t.entityId),
   ],
 );
 

@@ -1023,13 +1023,55 @@ describe.each(testDbKinds)('bookings on %s', (kind) => {
       expect(night.startsAt.toISOString()).toBe(`${spring}T00:30:00.000Z`);
       expect(night.endsAt.toISOString()).toBe(`${spring}T02:00:00.000Z`);
       expect(instantToLocal(night.endsAt)).toBe(`${spring}T04:00`);
-      expect(night).toMatchObject({ date: spring, time: '01:30', durationMin: 90 });
+      // Its service day is Saturday's (the service started then), like the date it was booked with.
+      expect(night).toMatchObject({ date: saturday, time: '01:30', durationMin: 90 });
       const gap = await errorOf(
         w.api.bookings.create.mutate({ date: saturday, time: '02:30', partySize: 2, guestId: w.guest.id }),
       );
       expect(gap).toMatchObject({ code: 'CONFLICT', reason: 'NO_AVAILABILITY' });
       expect(gap.details?.reason).toBe('off_grid');
       expect((await w.api.bookings.list.query({ date: fall })).items.map((b) => b.id)).toEqual([fallDay.id]);
+    });
+
+    it('moves to the second of two repeated autumn times by instant; the history tells the story', async () => {
+      const w = await world();
+      const fall = nextLastSunday('10');
+      const saturday = addDays(fall, -1);
+      await w.api.restaurant.specialDays.set.mutate({
+        date: saturday,
+        name: 'Long night',
+        closed: false,
+        services: [{ name: 'Night', start: '22:00', end: '05:00' }],
+      });
+      const b = await w.api.bookings.create.mutate({
+        date: saturday,
+        time: '01:00',
+        partySize: 2,
+        durationMin: 30,
+        guestId: w.guest.id,
+        tableIds: [w.t1.id],
+      });
+      // 02:00 happens twice that night: first at 00:00Z (CEST), then at 01:00Z (CET).
+      expect(b.startsAt.toISOString()).toBe(`${saturday}T23:00:00.000Z`); // 01:00 CEST
+      const byTime = await w.api.bookings.move.mutate({ id: b.id, version: b.version, time: '02:00' });
+      expect(byTime.startsAt.toISOString()).toBe(`${fall}T00:00:00.000Z`);
+      const second = new Date(`${fall}T01:00:00.000Z`);
+      const byInstant = await w.api.bookings.move.mutate({
+        id: b.id,
+        version: byTime.version,
+        startsAt: second,
+      });
+      expect(byInstant).toMatchObject({ date: saturday, time: '02:00', startsAt: second });
+      const offGrid = await errorOf(
+        w.api.bookings.move.mutate({ id: b.id, startsAt: new Date(`${fall}T01:10:00.000Z`) }),
+      );
+      expect(offGrid).toMatchObject({ code: 'CONFLICT', reason: 'NO_AVAILABILITY' });
+
+      const history = await w.api.bookings.history.query({ id: b.id });
+      expect(history.map((e) => e.type)).toEqual(['booking.created', 'booking.moved', 'booking.moved']);
+      expect(history[1]?.payload).toMatchObject({ changes: { time: { from: '01:00', to: '02:00' } } });
+      const staff = await memberOf(server, w.restaurant.id, 'staff');
+      expect(await staff.api.bookings.history.query({ id: b.id })).toHaveLength(3);
     });
   });
 });

@@ -497,6 +497,12 @@ const cases: Record<string, Case> = {
     expect(err).toMatchObject({ code: 'NOT_FOUND' });
   },
 
+  'bookings.history': async (api, w) => {
+    const err = await errorOf(api.bookings.history.query(aimAtB(w, { id: w.b.bookingId })));
+    expect(err).toMatchObject({ code: 'NOT_FOUND' });
+    expectNoLeak(w, err);
+  },
+
   'bookings.update': async (api, w) => {
     const err = await errorOf(
       api.bookings.update.mutate(aimAtB(w, { id: w.b.bookingId, version: 1, specialRequests: 'Pwned' })),

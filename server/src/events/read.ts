@@ -59,16 +59,7 @@ export async function readEvents(
       break;
     }
     cursor = { txId: row.tx_id, id: Number(row.id) };
-    out.push({
-      cursor: encodeCursor(cursor),
-      id: Number(row.id),
-      type: row.type,
-      entity: row.entity,
-      entityId: row.entity_id,
-      actor: row.actor,
-      payload: row.payload,
-      at: new Date(row.at),
-    });
+    out.push(toEvent(row));
   }
   return { events: out, cursor, heldBack, more: !heldBack && rows.length > limit };
 }
@@ -83,4 +74,36 @@ export async function headCursor(db: Database, restaurantId: string): Promise<Cu
         order by e.tx_id desc, e.id desc limit 1`,
   );
   return row ? { txId: row.tx_id, id: Number(row.id) } : null;
+}
+
+function toEvent(row: Row): TEvent {
+  return {
+    cursor: encodeCursor({ txId: row.tx_id, id: Number(row.id) }),
+    id: Number(row.id),
+    type: row.type,
+    entity: row.entity,
+    entityId: row.entity_id,
+    actor: row.actor,
+    payload: row.payload,
+    at: new Date(row.at),
+  };
+}
+
+/** The committed events of one entity (a booking's history), oldest first. */
+export async function entityEvents(
+  db: Database,
+  restaurantId: string,
+  entity: string,
+  entityId: string,
+  limit = 500,
+): Promise<TEvent[]> {
+  const rows = await queryRows<Row>(
+    db,
+    sql`select e.id, e.tx_id::text as tx_id, e.type, e.entity, e.entity_id, e.actor, e.payload, e.at, false as held
+        from events e
+        where e.restaurant_id = ${restaurantId} and e.entity = ${entity} and e.entity_id = ${entityId}
+        order by e.tx_id, e.id
+        limit ${limit}`,
+  );
+  return rows.map(toEvent);
 }

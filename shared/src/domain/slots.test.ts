@@ -4,12 +4,14 @@ import {
   findSlot,
   openMinutes,
   type SpecialDayRule,
+  serviceDateOf,
   servicesOn,
   serviceWindow,
   slotsForDay,
   specialFor,
   type WeeklyService,
 } from './slots';
+import { zonedToInstant } from './zoned';
 
 const BERLIN = 'Europe/Berlin';
 const NEW_YORK = 'America/New_York';
@@ -563,5 +565,22 @@ describe('openMinutes', () => {
     expect(specialFor('2026-01-01', { '2026-01-01': closed })).toBe(closed);
     expect(specialFor('2026-01-02', { '2026-01-01': closed })).toBeUndefined();
     expect(specialFor('2026-01-01', new Map([['2026-01-01', closed]]))).toBe(closed);
+  });
+});
+
+describe('serviceDateOf', () => {
+  const weekly = [
+    { weekday: 5, name: 'Dinner', startMinute: 18 * 60, endMinute: 26 * 60, lastSeatingMinute: null },
+    { weekday: 6, name: 'Lunch', startMinute: 12 * 60, endMinute: 15 * 60, lastSeatingMinute: null },
+  ];
+  const rules = { timeZone: 'Europe/Berlin', weekly, special: undefined };
+  it('a time after midnight inside the previous day’s late service belongs to that day', () => {
+    // Friday 2026-11-20, 00:30 on Saturday.
+    expect(serviceDateOf(zonedToInstant('2026-11-21', '00:30', 'Europe/Berlin'), rules)).toBe('2026-11-20');
+    expect(serviceDateOf(zonedToInstant('2026-11-20', '19:00', 'Europe/Berlin'), rules)).toBe('2026-11-20');
+  });
+  it('otherwise the calendar date', () => {
+    expect(serviceDateOf(zonedToInstant('2026-11-21', '12:30', 'Europe/Berlin'), rules)).toBe('2026-11-21');
+    expect(serviceDateOf(zonedToInstant('2026-11-21', '03:00', 'Europe/Berlin'), rules)).toBe('2026-11-21');
   });
 });

@@ -236,3 +236,21 @@ export function openMinutes(
   }
   return total;
 }
+
+/**
+ * The service day an instant belongs to: the local calendar date, unless the previous date's
+ * service runs past midnight over it (Friday's late service at 00:30 belongs to Friday).
+ */
+export function serviceDateOf(
+  instant: Date,
+  rules: { timeZone: string; weekly: WeeklyService[]; special: SpecialDayRule | SpecialDaysByDate },
+): string {
+  const date = instantToZoned(instant, rules.timeZone).date;
+  const previous = addDays(date, -1);
+  const t = instant.getTime();
+  const late = servicesOn(previous, rules.weekly, specialFor(previous, rules.special)).some((s) => {
+    const w = serviceWindow(previous, s, rules.timeZone);
+    return t >= w.startsAt.getTime() && t < w.endsAt.getTime();
+  });
+  return late ? previous : date;
+}

@@ -242,6 +242,8 @@ export const ZBookingUpdateInput = z.object({
   durationMin: ZDurationMin.optional(),
   tableIds: ZTableIds.optional(),
   specialRequests: ZOptionalText(1000).optional(),
+  /** The new start as an instant, instead of date + time (names a repeated autumn hour exactly). */
+  startsAt: z.date().optional(),
 });
 export type TBookingUpdateInput = z.input<typeof ZBookingUpdateInput>;
 
@@ -252,9 +254,10 @@ export const ZBookingMoveInput = z
     tableIds: ZTableIds.optional(),
     date: ZDate.optional(),
     time: ZTime.optional(),
+    startsAt: z.date().optional(),
     durationMin: ZDurationMin.optional(),
   })
-  .refine((m) => m.tableIds || m.time || m.date || m.durationMin, {
+  .refine((m) => m.tableIds || m.time || m.date || m.startsAt || m.durationMin, {
     error: 'Say where to: new tables, a new time or a new duration.',
     path: ['tableIds'],
   });

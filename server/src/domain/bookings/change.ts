@@ -1,18 +1,22 @@
 import { guests, reservations, tableAllocations } from '@tobeout/db';
 import {
+  addDays,
+  instantToZoned,
   isTerminal,
   STATUS_TIMESTAMP,
+  serviceDateOf,
   type TBooking,
   type TReservationStatus,
   transitionError,
 } from '@tobeout/shared';
 import { and, eq, sql } from 'drizzle-orm';
-import { loadDay } from '../availability/day';
+import { loadDay, loadSettings } from '../availability/day';
 import type { Want } from '../availability/engine';
 import type { Deps, Scope } from '../deps';
 import { AppError } from '../errors';
+import { loadHoursRules } from '../rules';
 import { type WriteContext, write } from '../write';
-import { slotOrThrow } from './create';
+import { instantSlotOrThrow, slotOrThrow } from './create';
 import { lockBookingWrites, placeAllocations } from './place';
 import { getBooking } from './read';
 import { assertSeatable } from './seating';
@@ -51,6 +55,8 @@ export type ChangeInput = {
   durationMin?: number | undefined;
   tableIds?: string[] | undefined;
   specialRequests?: string | null | undefined;
+  /** The new start as an instant (instead of date + time). */
+  startsAt?: Date | undefined;
 };
 
 const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
@@ -69,15 +75,29 @@ export async function changeBooking(
   return write(deps, scope, async ({ tx, emit }) => {
     // The days' booking locks come first (as in every booking write), then the booking's row.
     const current = await getBooking(tx, scope, input.id);
-    await lockBookingWrites(tx, scope.restaurantId, [current.date, input.date ?? current.date]);
+    const { timeZone } = await loadSettings(tx, scope.restaurantId);
+    const target = input.startsAt && instantToZoned(input.startsAt, timeZone).date;
+    await lockBookingWrites(
+      tx,
+      scope.restaurantId,
+      target ? [current.date, target, addDays(target, -1)] : [current.date, input.date ?? current.date],
+    );
     const row = await lockBooking(tx, scope, input.id, input.version);
     const before = await getBooking(tx, scope, input.id);
-    const date = input.date ?? before.date;
-    const time = input.time ?? before.time;
+    // An instant names one of two repeated autumn times exactly; date + time means the first.
+    let date = input.date ?? before.date;
+    let time = input.time ?? before.time;
+    if (input.startsAt) {
+      const hours = await loadHoursRules(tx, scope.restaurantId, addDays(target!, -1), target!);
+      date = serviceDateOf(input.startsAt, { timeZone, weekly: hours.weekly, special: hours.specialByDate });
+      time = instantToZoned(input.startsAt, timeZone).time;
+    }
     const partySize = input.partySize ?? row.partySize;
     const durationMin = input.durationMin ?? before.durationMin;
     const tableIds = input.tableIds ?? before.tables.map((t) => t.id);
-    const moved = date !== before.date || time !== before.time;
+    const moved = input.startsAt
+      ? input.startsAt.getTime() !== row.startsAt.getTime()
+      : date !== before.date || time !== before.time;
     const reseated = !sameSet(
       tableIds,
       before.tables.map((t) => t.id),
@@ -99,7 +119,9 @@ export async function changeBooking(
     if (moved) {
       const day = await loadDay(tx, scope.restaurantId, date);
       const want: Want = { partySize, durationMin, source: 'staff', now: new Date(), ignoreOwner: row.id };
-      startsAt = slotOrThrow(day, time, want);
+      startsAt = input.startsAt
+        ? instantSlotOrThrow(day, input.startsAt, time, want)
+        : slotOrThrow(day, time, want);
     }
     const endsAt = new Date(startsAt.getTime() + durationMin * 60_000);
     if (reseated || partySize > row.partySize) await assertSeatable(tx, scope, tableIds, partySize, 'staff');

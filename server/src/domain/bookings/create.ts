@@ -12,6 +12,7 @@ import {
   findSlot,
   instantToZoned,
   normalisePhone,
+  slotsForDay,
   type TBooking,
   type TNoAvailabilityReason,
   type TReservationSource,
@@ -184,6 +185,16 @@ export function slotOrThrow(day: Day, time: string, want: Want): Date {
   const found = findSlot(day.date, time, day.rules, want.durationMin);
   if (!found.slot) throw noAvailability(day, want, time, found.reason);
   return found.slot.startsAt;
+}
+
+/** A requested instant as a slot of the day (exactly one of its slot starts), or why not. */
+export function instantSlotOrThrow(day: Day, startsAt: Date, time: string, want: Want): Date {
+  const match = slotsForDay(day.date, day.rules, want.durationMin).find(
+    (s) => s.startsAt.getTime() === startsAt.getTime(),
+  );
+  if (match) return match.startsAt;
+  slotOrThrow(day, time, want); // says why the time is not bookable
+  throw noAvailability(day, want, time, 'off_grid');
 }
 
 /** Inserts the reservation with a fresh confirmation code (a clash on the code retries). */

@@ -4,6 +4,7 @@ import {
   instantToZoned,
   normalisePhone,
   phoneDigits,
+  serviceDateOf,
   type TBooking,
   zonedToInstant,
 } from '@tobeout/shared';
@@ -11,6 +12,7 @@ import { and, asc, desc, eq, gte, ilike, inArray, lt, or, type SQL, sql } from '
 import { loadSettings } from '../availability/day';
 import type { Deps, Scope } from '../deps';
 import { AppError } from '../errors';
+import { loadHoursRules } from '../rules';
 import type { WriteContext } from '../write';
 
 type Db = Deps['db'] | WriteContext['tx'];
@@ -20,7 +22,11 @@ const columns = {
   guest: { id: guests.id, name: guests.name, phone: guests.phone, email: guests.email },
 };
 
-/** Loads bookings by a condition, with their guest and tables, in the restaurant's local time. */
+/**
+ * Loads bookings by a condition, with their guest and tables, in the restaurant's local time.
+ * `date` is the service day (a 00:30 start in Friday's late service is Friday's), the same day
+ * that create/update/move read a `date` + `time` against.
+ */
 async function loadBookings(
   db: Db,
   restaurantId: string,
@@ -59,6 +65,9 @@ async function loadBookings(
       ),
     )
     .orderBy(tables.sortOrder, tables.name);
+  const calendar = rows.map((r) => instantToZoned(r.r.startsAt, timeZone).date).sort();
+  const hours = await loadHoursRules(db, restaurantId, addDays(calendar[0]!, -1), calendar.at(-1)!);
+  const serviceRules = { timeZone, weekly: hours.weekly, special: hours.specialByDate };
   const tablesOf = new Map<string, { id: string; name: string }[]>();
   for (const a of allocations) {
     const list = tablesOf.get(a.reservationId!) ?? [];
@@ -67,12 +76,13 @@ async function loadBookings(
   }
   return rows.map(({ r, guest }) => {
     const local = instantToZoned(r.startsAt, timeZone);
+    const date = serviceDateOf(r.startsAt, serviceRules);
     return {
       id: r.id,
       code: r.confirmationCode,
       status: r.status,
       source: r.source,
-      date: local.date,
+      date,
       time: local.time,
       startsAt: r.startsAt,
       endsAt: r.endsAt,

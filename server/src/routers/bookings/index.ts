@@ -8,6 +8,7 @@ import {
   ZBookingsListInput,
   ZBookingsPage,
   ZBookingUpdateInput,
+  ZEvent,
   ZFindByCodeInput,
   ZFindByPhoneInput,
 } from '@tobeout/shared';
@@ -15,6 +16,7 @@ import { z } from 'zod';
 import { changeBooking, setStatus } from '../../domain/bookings/change';
 import { createBooking } from '../../domain/bookings/create';
 import { findByCode, findByPhone, getBooking, listBookings } from '../../domain/bookings/read';
+import { entityEvents } from '../../events/read';
 import { restaurantProcedure, router } from '../../trpc/init';
 
 /** Bookings: every write is one transaction with its event; the exclusion constraint guards tables. */
@@ -35,6 +37,14 @@ export const bookingsRouter = router({
     .input(ZFindByPhoneInput)
     .output(z.array(ZBooking))
     .query(({ ctx, input }) => findByPhone(ctx.deps, ctx.scope, input.phone)),
+  /** The booking's audit trail (who created, moved, changed, seated… it), oldest first. */
+  history: restaurantProcedure('staff')
+    .input(ZBookingIdInput)
+    .output(z.array(ZEvent))
+    .query(async ({ ctx, input }) => {
+      await getBooking(ctx.deps.db, ctx.scope, input.id);
+      return entityEvents(ctx.deps.db, ctx.scope.restaurantId, 'booking', input.id);
+    }),
   findByCode: restaurantProcedure('staff')
     .input(ZFindByCodeInput)
     .output(ZBooking)

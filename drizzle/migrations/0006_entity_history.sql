@@ -1,0 +1,1 @@
+CREATE INDEX "events_restaurant_entity" ON "events" USING btree ("restaurant_id","entity","entity_id");
