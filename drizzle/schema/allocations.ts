@@ -59,7 +59,10 @@ export const holds = pgTable(
     createdBy: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [unique('holds_restaurant_id').on(t.restaurantId, t.id), index('holds_expires').on(t.restaurantId, t.expiresAt)],
+  (t) => [
+    unique('holds_restaurant_id').on(t.restaurantId, t.id),
+    index('holds_expires').on(t.restaurantId, t.expiresAt),
+  ],
 );
 
 /**

@@ -1,8 +1,8 @@
 import { holds, reservations, tableAllocations, tables } from '@tobeout/db';
-import { addDays, type TEvent, todayIn, weekdayOf, zonedToInstant } from '@tobeout/shared';
+import { addDays, todayIn, weekdayOf, zonedToInstant } from '@tobeout/shared';
 import { and, eq, sql } from 'drizzle-orm';
 import { createGuests, createReservation, createTables, createWeeklyHours } from '../src/seed/factories';
-import { type Client, restaurantWithMember, type TestServer } from './harness';
+import { restaurantWithMember, type TestServer } from './harness';
 
 /**
  * Shared set-up for the availability and booking tests: dates that are always in the future

@@ -1,6 +1,5 @@
 import { holds } from '@tobeout/db';
 import { testDbKinds } from '@tobeout/db/testing';
-import type { TEvent } from '@tobeout/shared';
 import { createTRPCClient, httpBatchLink, type TRPCLink } from '@trpc/client';
 import { eq } from 'drizzle-orm';
 import superjson from 'superjson';

@@ -1,11 +1,9 @@
 import { testDbKinds } from '@tobeout/db/testing';
-import type { TEvent } from '@tobeout/shared';
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import superjson from 'superjson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppRouter } from '../src/routers';
 import {
-  type Client,
   cookieClient,
   errorOf,
   eventsOf,

@@ -1,15 +1,6 @@
 import { testDbKinds } from '@tobeout/db/testing';
-import type { TEvent } from '@tobeout/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type Client,
-  errorOf,
-  eventsOf,
-  memberOf,
-  restaurantWithMember,
-  startServer,
-  type TestServer,
-} from './harness';
+import { errorOf, eventsOf, memberOf, restaurantWithMember, startServer, type TestServer } from './harness';
 
 describe.each(testDbKinds)('restaurant settings on %s', (kind) => {
   let server: TestServer;

@@ -2,8 +2,11 @@ import { Navigate, Route, Routes } from 'react-router';
 import { AppLayout } from '../layout/AppLayout';
 import { AuthGate } from './AuthGate';
 import {
+  BookingsPage,
   ComingSoonPage,
   FloorPage,
+  GuestProfilePage,
+  GuestsPage,
   HoursSettingsPage,
   MembersSettingsPage,
   NotFoundPage,
@@ -14,8 +17,6 @@ import {
 
 const SOON = {
   dashboard: "Today's covers, arrivals and free tables at a glance.",
-  bookings: 'Take, change and confirm reservations, with availability checked as you type.',
-  guests: 'Guest profiles with visit history, preferences and notes.',
   waitlist: 'Walk-ins and waiting guests, offered the next table that fits.',
   analytics: 'Covers, no-shows and table turns over time.',
 };
@@ -28,9 +29,10 @@ export function AppRoutes() {
         <Route path="/login" element={<Navigate to="/" replace />} />
         <Route element={<AppLayout />}>
           <Route index element={<ComingSoonPage title="Dashboard" description={SOON.dashboard} />} />
-          <Route path="bookings" element={<ComingSoonPage title="Bookings" description={SOON.bookings} />} />
+          <Route path="bookings" element={<BookingsPage />} />
           <Route path="floor" element={<FloorPage />} />
-          <Route path="guests" element={<ComingSoonPage title="Guests" description={SOON.guests} />} />
+          <Route path="guests" element={<GuestsPage />} />
+          <Route path="guests/:guestId" element={<GuestProfilePage />} />
           <Route path="waitlist" element={<ComingSoonPage title="Waitlist" description={SOON.waitlist} />} />
           <Route
             path="analytics"

@@ -14,6 +14,12 @@ export const ComingSoonPage = lazyNamed(
   'ComingSoonPage',
 );
 export const NotFoundPage = lazyNamed(() => import('../pages/not-found/NotFoundPage'), 'NotFoundPage');
+export const BookingsPage = lazyNamed(() => import('../pages/bookings/BookingsPage'), 'BookingsPage');
+export const GuestsPage = lazyNamed(() => import('../pages/guests/GuestsPage'), 'GuestsPage');
+export const GuestProfilePage = lazyNamed(
+  () => import('../pages/guests/GuestProfilePage'),
+  'GuestProfilePage',
+);
 export const FloorPage = lazyNamed(() => import('../pages/floor/FloorPage'), 'FloorPage');
 export const SettingsLayout = lazyNamed(() => import('../pages/settings/SettingsLayout'), 'SettingsLayout');
 export const RestaurantSettingsPage = lazyNamed(

@@ -9,6 +9,7 @@ import { ErrorBoundary } from '../lib/ErrorBoundary';
 import { EmptyHint, PageSkeleton } from '../lib/states';
 import { LiveStatus } from '../live/LiveProvider';
 import { ColorSchemeToggle } from './ColorSchemeToggle';
+import { NewBookingButton } from './NewBookingButton';
 import { NAV_ITEMS } from './nav';
 import { RestaurantSwitcher } from './RestaurantSwitcher';
 import { UserMenu } from './UserMenu';
@@ -46,6 +47,7 @@ export function AppLayout() {
               </Group>
             </Group>
             <Group gap="sm" wrap="nowrap">
+              {me.activeRestaurant && <NewBookingButton />}
               <Group visibleFrom="sm">
                 <RestaurantSwitcher />
               </Group>

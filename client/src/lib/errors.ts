@@ -10,6 +10,8 @@ export type ServerErrorData = {
   reason?: TDomainReason;
   /** Keyed by dotted input path; '' is about the whole input. */
   fieldErrors?: Record<string, string[]>;
+  /** Extra facts for the caller, by reason (SLOT_TAKEN: alternatives; VERSION_CONFLICT: current). */
+  details?: Record<string, unknown>;
 };
 
 /** The part of a Mantine form this module needs (so any form, or a test double, fits). */
@@ -44,6 +46,9 @@ export function errorTitle(error: unknown): string {
   if (reason === 'LAST_OWNER') return 'A restaurant needs an owner';
   if (reason === 'IN_USE') return 'Still in use';
   if (reason === 'SLOT_TAKEN') return 'That time is taken';
+  if (reason === 'NO_AVAILABILITY') return 'Not available';
+  if (reason === 'VERSION_CONFLICT') return 'Changed by someone else';
+  if (reason === 'INVALID_TRANSITION') return 'Not possible now';
   switch (errorCode(error)) {
     case 'TOO_MANY_REQUESTS':
       return 'Too many attempts';
@@ -108,4 +113,25 @@ export function handleServerError(
 /** Success toast for a finished mutation. */
 export function notifySuccess(message: string, title = 'Saved') {
   notifications.show({ title, message, color: 'teal', autoClose: 3000 });
+}
+
+/** Something people should know about that is not a failure of theirs (e.g. someone else's change). */
+export function notifyWarning(message: string, title: string) {
+  notifications.show({ title, message, color: 'orange', autoClose: 8000 });
+}
+
+/** Server errors on single items of a list ('tableIds.2') shown on the list's one field. */
+export function collapseListErrors(
+  errors: Record<string, ReactNode>,
+  list: string,
+): Record<string, ReactNode> {
+  const out: Record<string, ReactNode> = {};
+  const onList: string[] = [];
+  for (const [path, message] of Object.entries(errors)) {
+    if (path.startsWith(`${list}.`)) onList.push(String(message));
+    else out[path] = message;
+  }
+  if (onList.length > 0)
+    out[list] = [...new Set([...(out[list] ? [String(out[list])] : []), ...onList])].join(' ');
+  return out;
 }

@@ -1,4 +1,5 @@
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 const dayFormat = new Intl.DateTimeFormat(undefined, {
   weekday: 'short',
   day: 'numeric',
@@ -10,6 +11,11 @@ const dayFormat = new Intl.DateTimeFormat(undefined, {
 /** An instant, in the browser's locale and zone ('—' for none). */
 export function formatDateTime(d: Date | null | undefined): string {
   return d ? dateTime.format(d) : '—';
+}
+
+/** The day of an instant, in the browser's locale and zone ('—' for none). */
+export function formatDate(d: Date | null | undefined): string {
+  return d ? dateOnly.format(d) : '—';
 }
 
 /** A calendar date 'YYYY-MM-DD' (no zone: it is the same day everywhere). */
@@ -33,4 +39,12 @@ export function numberOrNull(v: number | string | null | undefined): number | nu
   if (v === '' || v === null || v === undefined) return null;
   const n = typeof v === 'number' ? v : Number(v);
   return Number.isFinite(n) ? n : null;
+}
+
+/** A length of time: "45 min", "2 h", "1 h 30 min". */
+export function formatDuration(minutes: number): string {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  if (h === 0) return `${m} min`;
+  return m === 0 ? `${h} h` : `${h} h ${m} min`;
 }

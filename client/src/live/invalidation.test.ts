@@ -17,18 +17,31 @@ function fakeUtils() {
 }
 
 describe('live invalidation table', () => {
+  const availability = ['availability.grid', 'availability.check', 'availability.range'];
+  const guests = ['guests.list', 'guests.get', 'guests.bookings'];
+  const guestEvent = [...guests, 'bookings.list', 'bookings.get', 'availability.grid'];
+  const bookingEvent = [...availability, 'bookings.list', 'bookings.get', 'tables.history', ...guests];
   it.each([
-    ['restaurant.updated', 'restaurant', ['restaurant.get', 'auth.me']],
-    ['hours.set', 'hours', ['restaurant.hours']],
-    ['specialDay.deleted', 'specialDay', ['restaurant.specialDays']],
+    ['restaurant.updated', 'restaurant', ['restaurant.get', 'auth.me', ...availability]],
+    ['hours.set', 'hours', ['restaurant.hours', ...availability]],
+    ['specialDay.deleted', 'specialDay', ['restaurant.specialDays', ...availability]],
     ['member.roleChanged', 'member', ['restaurant.members', 'auth.me']],
     ['token.created', 'token', ['restaurant.tokens']],
-    ['table.updated', 'table', ['tables']],
-    ['tables.moved', 'table', ['tables']],
+    ['table.updated', 'table', ['tables', ...availability]],
+    ['tables.moved', 'table', ['tables', ...availability]],
     ['floor.updated', 'floor', ['tables.list']],
-    ['combination.created', 'combination', ['tables.combinations', 'tables.get']],
-    ['table.blocked', 'block', ['tables.get', 'tables.blocks', 'tables.history']],
-    ['booking.created', 'booking', []],
+    ['combination.created', 'combination', ['tables.combinations', 'tables.get', ...availability]],
+    ['table.blocked', 'block', ['tables.get', 'tables.blocks', 'tables.history', ...availability]],
+    ['booking.created', 'booking', bookingEvent],
+    ['booking.moved', 'booking', bookingEvent],
+    ['booking.canceled', 'booking', bookingEvent],
+    ['booking.statusChanged', 'booking', bookingEvent],
+    ['guest.created', 'guest', guestEvent],
+    ['guest.updated', 'guest', guestEvent],
+    ['guest.merged', 'guest', guestEvent],
+    ['guests.imported', 'guest', guestEvent],
+    ['hold.created', 'hold', availability],
+    ['hold.released', 'hold', availability],
   ])('%s invalidates %j', async (type, entity, expected) => {
     const { utils, calls } = fakeUtils();
     await invalidateForEvent({ type, entity }, utils);

@@ -17,6 +17,7 @@ export function serverError(opts: {
   message: string;
   reason?: TDomainReason;
   fieldErrors?: Record<string, string[]>;
+  details?: Record<string, unknown>;
 }): TRPCClientError<never> {
   return new TRPCClientError(opts.message, {
     result: {
@@ -29,6 +30,7 @@ export function serverError(opts: {
           path: 'x',
           reason: opts.reason,
           fieldErrors: opts.fieldErrors,
+          details: opts.details,
         },
       },
     },

@@ -109,4 +109,24 @@ describe('FloorCanvas', () => {
     expect(t1.getAttribute('aria-roledescription')).toBe('movable table');
     expect(t1.getAttribute('tabindex')).toBe('0');
   });
+
+  it('wraps view-mode tables (hover cards) without losing their clicks, and counts statuses', () => {
+    const onTableClick = vi.fn();
+    render(
+      <FloorCanvas
+        floor={floor}
+        tables={tables}
+        width={606}
+        statusOf={() => 'free'}
+        statusCounts={{ free: 3 }}
+        onTableClick={onTableClick}
+        wrapTable={(t, element) => <div data-testid={`wrap-${t.name}`}>{element}</div>}
+      />,
+    );
+    const t2 = drawn(/^Table T2/);
+    expect(screen.getByTestId('wrap-T2').contains(t2)).toBe(true);
+    fireEvent.click(t2);
+    expect(onTableClick).toHaveBeenCalledWith(expect.objectContaining({ name: 'T2' }));
+    expect(screen.getByLabelText('Table colours').textContent).toContain('3 free');
+  });
 });

@@ -2,12 +2,9 @@ import {
   type Announcements,
   DndContext,
   type DragEndEvent,
-  type KeyboardCodes,
   type KeyboardCoordinateGetter,
   KeyboardSensor,
   type Modifier,
-  PointerSensor,
-  type PointerSensorOptions,
   TouchSensor,
   useDraggable,
   useSensor,
@@ -18,15 +15,18 @@ import { Group, Skeleton, Text } from '@mantine/core';
 import { useElementSize } from '@mantine/hooks';
 import type { TTable } from '@tobeout/shared';
 import {
+  type ComponentPropsWithRef,
   type CSSProperties,
   createContext,
+  Fragment,
   type KeyboardEvent,
+  type ReactElement,
   type ReactNode,
-  type PointerEvent as ReactPointerEvent,
   useContext,
   useMemo,
   useRef,
 } from 'react';
+import { CLICK_AFTER_DROP_MS, KEYBOARD_CODES, MouseOrPenSensor } from '../../lib/dnd';
 import classes from './FloorCanvas.module.css';
 import {
   dropPosition,
@@ -67,6 +67,10 @@ export type FloorCanvasProps = {
   /** Highlight one section: tables and areas of the others are dimmed. */
   section?: string | null;
   statusOf?: (tableId: string) => TableStatus | undefined;
+  /** How many tables are in each status (shown in the legend). */
+  statusCounts?: Partial<Record<TableStatus, number>>;
+  /** Wraps each (non-editable) table, e.g. in a hover card; the table element takes a ref. */
+  wrapTable?: (table: TTable, element: ReactElement) => ReactNode;
   onTableClick?: (table: TTable) => void;
   /** Tables can be dragged (mouse, touch, keyboard); drops go to onTableMove. */
   editable?: boolean;
@@ -113,11 +117,9 @@ export function FloorCanvas(props: FloorCanvasProps) {
       selected: props.selectedId === t.id,
     };
     const open = props.onTableClick ? () => props.onTableClick?.(t) : undefined;
-    return editable ? (
-      <DraggableTable key={t.id} visual={visual} onOpen={open} />
-    ) : (
-      <StaticTable key={t.id} visual={visual} onOpen={open} />
-    );
+    if (editable) return <DraggableTable key={t.id} visual={visual} onOpen={open} />;
+    const element = <StaticTable visual={visual} onOpen={open} />;
+    return <Fragment key={t.id}>{props.wrapTable ? props.wrapTable(t, element) : element}</Fragment>;
   };
 
   let body: ReactNode;
@@ -162,7 +164,7 @@ export function FloorCanvas(props: FloorCanvasProps) {
       <div ref={ref} className={classes.viewport}>
         {body}
       </div>
-      {props.statusOf && <StatusLegend />}
+      {props.statusOf && <StatusLegend counts={props.statusCounts} />}
     </div>
   );
 }
@@ -248,34 +250,32 @@ function tableProps(v: TableVisual, extra: { dragging?: boolean; editable?: bool
   };
 }
 
-function StaticTable({ visual, onOpen }: { visual: TableVisual; onOpen?: () => void }) {
-  if (!onOpen) return <div role="img" {...tableProps(visual, { interactive: false })} />;
-  return <button type="button" onClick={onOpen} {...tableProps(visual, { interactive: true })} />;
+/** A table in view mode; extra props (a hover card's ref and events) go to its element. */
+function StaticTable({
+  visual,
+  onOpen,
+  ...extra
+}: { visual: TableVisual; onOpen?: () => void } & ComponentPropsWithRef<'button'>) {
+  if (!onOpen)
+    return (
+      <div
+        role="img"
+        {...(extra as ComponentPropsWithRef<'div'>)}
+        {...tableProps(visual, { interactive: false })}
+      />
+    );
+  return (
+    <button
+      type="button"
+      {...extra}
+      onClick={(e) => {
+        extra.onClick?.(e);
+        onOpen();
+      }}
+      {...tableProps(visual, { interactive: true })}
+    />
+  );
 }
-
-/** Pointer events from a mouse or pen; touches go to the TouchSensor (press and hold). */
-class MouseOrPenSensor extends PointerSensor {
-  static override activators = [
-    {
-      eventName: 'onPointerDown' as const,
-      handler: ({ nativeEvent: event }: ReactPointerEvent, { onActivation }: PointerSensorOptions) => {
-        if (event.pointerType === 'touch' || !event.isPrimary || event.button !== 0) return false;
-        onActivation?.({ event });
-        return true;
-      },
-    },
-  ];
-}
-
-/** Space picks up and drops; Enter (when not dragging) opens the table instead. */
-const KEYBOARD_CODES: KeyboardCodes = {
-  start: ['Space'],
-  cancel: ['Escape'],
-  end: ['Space', 'Enter', 'Tab'],
-};
-
-/** Clicks this soon after a drop belong to the drag, not to the table. */
-const CLICK_AFTER_DROP_MS = 300;
 
 function DraggableLayer({
   tables,
@@ -402,15 +402,24 @@ function DraggableTable({ visual, onOpen }: { visual: TableVisual; onOpen?: () =
   );
 }
 
-/** What the status colours mean (shown when the plan is coloured by status). */
-function StatusLegend() {
+/** What the status colours mean (shown when the plan is coloured by status), with counts if given. */
+function StatusLegend({ counts }: { counts?: Partial<Record<TableStatus, number>> }) {
   return (
     <Group gap="md" mt="xs" aria-label="Table colours">
       {(Object.keys(STATUS_LABELS) as TableStatus[]).map((s) => (
         <Group key={s} gap={6} wrap="nowrap">
           <span className={classes.dot} data-status={s} aria-hidden />
           <Text size="xs" c="dimmed">
-            {STATUS_LABELS[s]}
+            {counts ? (
+              <>
+                <Text span inherit fw={700} c="var(--mantine-color-text)">
+                  {counts[s] ?? 0}
+                </Text>{' '}
+                {STATUS_LABELS[s].toLowerCase()}
+              </>
+            ) : (
+              STATUS_LABELS[s]
+            )}
           </Text>
         </Group>
       ))}

@@ -11,9 +11,10 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { useMediaQuery, useViewportSize } from '@mantine/hooks';
+import { useViewportSize } from '@mantine/hooks';
 import {
   IconDeviceFloppy,
+  IconDoorEnter,
   IconLayoutGrid,
   IconList,
   IconPlus,
@@ -21,38 +22,50 @@ import {
   IconTable,
 } from '@tabler/icons-react';
 import type { TTable } from '@tobeout/shared';
-import { type ReactNode, useMemo, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useCan } from '../../app/session';
 import { trpc } from '../../app/trpc';
+import { useBookingUi } from '../../features/booking-ui/BookingUiProvider';
 import { confirmDanger } from '../../lib/actions';
 import { handleServerError, notifySuccess } from '../../lib/errors';
+import { useIsPhone } from '../../lib/media';
 import { EmptyHint, PageSkeleton, QueryError } from '../../lib/states';
+import { browserTimeZone } from '../../lib/time-zone';
 import { UnsavedChangesGuard } from '../../lib/UnsavedChangesGuard';
 import { CombinationsPanel } from './CombinationsPanel';
 import { FloorCanvas } from './FloorCanvas';
+import { FloorStatusBar } from './FloorStatusBar';
 import { formatRoomSize, GRID_CM } from './geometry';
 import { RoomSizeForm } from './RoomSizeForm';
+import { bookingAt } from './status';
 import { TableDetails } from './TableDetails';
 import { type EditorTarget, TableEditor } from './TableEditor';
+import { TableHoverCard } from './TableHoverCard';
 import { TablesList } from './TablesList';
+import { useFloorStatus } from './useFloorStatus';
 import { type PendingMoves, unsavedMovesLabel, usePendingMoves } from './usePendingMoves';
 
 type View = 'plan' | 'list';
 const ALL = '__all__';
-const PHONE = '(max-width: 48em)';
 /** Header, page title, section chips, edit toolbar and caption around the plan (px). */
 const CHROME_HEIGHT = 340;
+/** The date and time bar above the plan in the status view (px). */
+const STATUS_BAR_HEIGHT = 110;
 const MIN_PLAN_HEIGHT = 320;
 
-function browserTimeZone() {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone;
-}
+const WalkInModal = lazy(async () => ({
+  default: (await import('../../features/wizard/WalkInModal')).WalkInModal,
+}));
 
-/** The floor: tables on a plan drawn to scale (or as a list), their details, blocks and layout. */
+/**
+ * The floor: tables on a plan drawn to scale (or as a list), their details, blocks and layout.
+ * In view mode the plan shows each table's status at a chosen date and time (click: its booking,
+ * or a new booking on it); in edit mode managers move tables.
+ */
 export function FloorPage() {
   const canManage = useCan('manager');
-  const isPhone = useMediaQuery(PHONE, false, { getInitialValueInEffect: false });
+  const isPhone = useIsPhone();
   const viewport = useViewportSize();
   const [params, setParams] = useSearchParams();
   const asked = params.get('view');
@@ -72,12 +85,18 @@ export function FloorPage() {
   const [detailsId, setDetailsId] = useState<string | null>(null);
   const [editor, setEditor] = useState<EditorTarget>(null);
   const [roomOpen, setRoomOpen] = useState(false);
+  const [walkInOpen, setWalkInOpen] = useState(false);
   const pending = usePendingMoves();
+  const bookingUi = useBookingUi();
 
   const utils = trpc.useUtils();
   const list = trpc.tables.list.useQuery({ includeInactive: true });
   const restaurant = trpc.restaurant.get.useQuery();
   const timeZone = restaurant.data?.timezone ?? browserTimeZone();
+  const status = useFloorStatus({
+    timeZone,
+    enabled: view === 'plan' && !(canManage && editing) && restaurant.data !== undefined,
+  });
 
   const items = list.data?.items;
   const active = useMemo(() => (items ?? []).filter((t) => t.active), [items]);
@@ -112,7 +131,10 @@ export function FloorPage() {
   const tables = list.data.items;
   const shownSection = section !== null && sections.includes(section) ? section : null;
   const editMode = canManage && editing && view === 'plan';
+  const statusMode = view === 'plan' && !editMode;
   const detailsTable = tables.find((t) => t.id === detailsId) ?? null;
+  const grid = statusMode ? status.grid : undefined;
+  const slot = grid?.slots[status.index];
 
   const discard = (after?: () => void) =>
     confirmDanger({
@@ -129,6 +151,13 @@ export function FloorPage() {
     else setEditing(on);
   };
   const openTable = (t: TTable) => (editMode ? setEditor({ table: t }) : setDetailsId(t.id));
+  /** Status view: the booking on the table at that time, its blocks, or a new booking on it. */
+  const openAtSlot = (t: TTable) => {
+    const booking = grid ? bookingAt(grid, t.id, status.index) : null;
+    if (booking) bookingUi.openBooking(booking.id);
+    else if (status.statusOf(t.id) === 'blocked') setDetailsId(t.id);
+    else bookingUi.openWizard({ date: status.date, time: slot?.time, tableIds: [t.id] });
+  };
   const addTable = () => setEditor({ table: null });
   const pendingBar = (
     <PendingBar
@@ -165,6 +194,13 @@ export function FloorPage() {
     content = (
       <Paper withBorder p={{ base: 'xs', sm: 'md' }}>
         <Stack gap="xs">
+          {statusMode && status.query.isError && (
+            <QueryError
+              title="Could not load the table statuses"
+              error={status.query.error}
+              onRetry={() => void status.query.refetch()}
+            />
+          )}
           <FloorCanvas
             floor={floor}
             tables={active}
@@ -175,10 +211,32 @@ export function FloorPage() {
               const saved = tables.find((t) => t.id === id);
               if (saved) pending.move(id, to, saved);
             }}
-            onTableClick={openTable}
+            onTableClick={grid ? openAtSlot : openTable}
+            statusOf={grid ? status.statusOf : undefined}
+            statusCounts={grid ? status.counts : undefined}
+            wrapTable={
+              grid
+                ? (t, element) => (
+                    <TableHoverCard
+                      table={t}
+                      grid={grid}
+                      index={status.index}
+                      timeZone={timeZone}
+                      onDetails={() => setDetailsId(t.id)}
+                    >
+                      {element}
+                    </TableHoverCard>
+                  )
+                : undefined
+            }
             selectedId={detailsId}
             maxHeight={
-              viewport.height > 0 ? Math.max(MIN_PLAN_HEIGHT, viewport.height - CHROME_HEIGHT) : undefined
+              viewport.height > 0
+                ? Math.max(
+                    MIN_PLAN_HEIGHT,
+                    viewport.height - CHROME_HEIGHT - (statusMode ? STATUS_BAR_HEIGHT : 0),
+                  )
+                : undefined
             }
           />
           <Text size="xs" c="dimmed">
@@ -210,6 +268,13 @@ export function FloorPage() {
       <Group justify="space-between" gap="sm">
         <Title order={2}>Floor</Title>
         <Group gap="md">
+          <Button
+            variant="light"
+            leftSection={<IconDoorEnter size={16} />}
+            onClick={() => setWalkInOpen(true)}
+          >
+            Walk-in
+          </Button>
           {canManage && view === 'plan' && tables.length > 0 && (
             <Switch
               label="Edit layout"
@@ -289,6 +354,20 @@ export function FloorPage() {
         )
       )}
 
+      {statusMode && tables.length > 0 && (
+        <FloorStatusBar
+          date={status.date}
+          today={status.today}
+          onDateChange={status.setDate}
+          grid={status.grid}
+          index={status.index}
+          onIndexChange={status.setIndex}
+          followingNow={status.followingNow}
+          onNow={status.goNow}
+          compact={isPhone}
+        />
+      )}
+
       {content}
 
       <TableDetails
@@ -318,6 +397,9 @@ export function FloorPage() {
           />
         )}
       </Modal>
+      <Suspense fallback={null}>
+        {walkInOpen && <WalkInModal opened onClose={() => setWalkInOpen(false)} fullScreen={isPhone} />}
+      </Suspense>
       <UnsavedChangesGuard
         when={pending.count > 0}
         message={`${capitalise(unsavedMovesLabel(pending.count))} on the floor plan.`}

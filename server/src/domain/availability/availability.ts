@@ -176,7 +176,11 @@ export async function hold(
   },
 ): Promise<THold> {
   return write(deps, scope, async ({ tx, emit }) => {
-    await lockBookingWrites(tx, scope.restaurantId, [input.date]);
+    await lockBookingWrites(
+      tx,
+      scope.restaurantId,
+      input.tableIds ? { tableIds: input.tableIds } : { dates: [input.date] },
+    );
     const day = await loadDay(tx, scope.restaurantId, input.date);
     const want = wantFor(day, input);
     const startsAt = slotOrThrow(day, input.time, want);

@@ -77,11 +77,9 @@ export async function changeBooking(
     const current = await getBooking(tx, scope, input.id);
     const { timeZone } = await loadSettings(tx, scope.restaurantId);
     const target = input.startsAt && instantToZoned(input.startsAt, timeZone).date;
-    await lockBookingWrites(
-      tx,
-      scope.restaurantId,
-      target ? [current.date, target, addDays(target, -1)] : [current.date, input.date ?? current.date],
-    );
+    await lockBookingWrites(tx, scope.restaurantId, {
+      tableIds: [...current.tables.map((t) => t.id), ...(input.tableIds ?? [])],
+    });
     const row = await lockBooking(tx, scope, input.id, input.version);
     const before = await getBooking(tx, scope, input.id);
     // An instant names one of two repeated autumn times exactly; date + time means the first.

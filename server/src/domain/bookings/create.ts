@@ -76,7 +76,7 @@ async function claimKey(tx: Tx, scope: Scope, key: string, hash: string): Promis
     .select()
     .from(idempotencyKeys)
     .where(and(eq(idempotencyKeys.restaurantId, scope.restaurantId), eq(idempotencyKeys.key, key)));
-  if (!row || row.operation !== 'bookings.create' || row.requestHash !== hash)
+  if (row?.operation !== 'bookings.create' || row.requestHash !== hash)
     throw new AppError(
       'IDEMPOTENCY_MISMATCH',
       'This idempotency key was already used for a different request: use a new key for a new booking.',
@@ -134,13 +134,13 @@ type HoldSeating = {
   tableIds: string[];
 };
 
-/** The service date of a hold (read before taking the day's booking lock; 'today' when unknown). */
-async function holdDate(tx: Tx, scope: Scope, holdId: string, timeZone: string): Promise<string> {
-  const [hold] = await tx
-    .select({ startsAt: holds.startsAt })
-    .from(holds)
-    .where(and(eq(holds.restaurantId, scope.restaurantId), eq(holds.id, holdId)));
-  return instantToZoned(hold?.startsAt ?? new Date(), timeZone).date;
+/** The tables a hold keeps (read before taking their booking locks). */
+async function holdTables(tx: Tx, scope: Scope, holdId: string): Promise<string[]> {
+  const rows = await tx
+    .select({ tableId: tableAllocations.tableId })
+    .from(tableAllocations)
+    .where(and(eq(tableAllocations.restaurantId, scope.restaurantId), eq(tableAllocations.holdId, holdId)));
+  return rows.map((r) => r.tableId);
 }
 
 /** A live hold's seating; the hold (and with it its allocations) is removed for the booking. */
@@ -233,13 +233,14 @@ export async function createBooking(deps: Deps, scope: Scope, input: Input): Pro
     let tableIds = input.tableIds;
     let day: Day;
     const settings = await loadSettings(tx, scope.restaurantId);
-    await lockBookingWrites(tx, scope.restaurantId, [
-      input.holdId
-        ? await holdDate(tx, scope, input.holdId, settings.timeZone)
-        : walkIn && !input.date
-          ? instantToZoned(now, settings.timeZone).date
-          : input.date!,
-    ]);
+    const named = input.tableIds ?? (input.holdId ? await holdTables(tx, scope, input.holdId) : undefined);
+    await lockBookingWrites(
+      tx,
+      scope.restaurantId,
+      named?.length
+        ? { tableIds: named }
+        : { dates: [walkIn && !input.date ? instantToZoned(now, settings.timeZone).date : input.date!] },
+    );
     if (input.holdId) {
       const hold = await takeHold(tx, scope, input.holdId, settings.timeZone);
       day = await loadDay(tx, scope.restaurantId, hold.date);

@@ -32,19 +32,27 @@ async function freeExpiredHolds(tx: Tx, restaurantId: string, tableIds: string[]
 }
 
 /**
- * Serialises the booking writes of one restaurant's service day (bookings, holds, moves); taken
- * before the day is read. Without it, writers racing for one table insert conflicting
- * allocations side by side and wait on each other until PostgreSQL's deadlock timeout picks a
- * victim (a second each time), and converting a hold can lose its own table to a request that
- * saw the hold. With it, each writer reads what the one before committed and a loser is refused
- * before it writes anything; other days (and other restaurants) book in parallel. The exclusion
- * constraint still judges everything else (blocks, direct writes, a late service overlapping the
- * next day's first). Several days are locked in date order, so two moves cannot deadlock.
+ * Serialises booking writes that could take the same table; taken before the day is read.
+ * Writers naming their tables (a chosen table, a converted hold, a move) lock those tables;
+ * writers that let the engine pick lock the service day, so two of them never pick the same
+ * table. Without it, writers racing for one table insert conflicting allocations side by side
+ * and wait on each other until PostgreSQL's deadlock timeout picks a victim, and converting a
+ * hold could lose its own table. With it, each writer reads what the one before committed and a
+ * loser is refused before it writes anything; other tables, days and restaurants book in
+ * parallel. The exclusion constraint still judges every remaining race (a picker against a
+ * writer naming the table, blocks, direct writes). Keys are locked in sorted order, so writers
+ * locking several tables cannot deadlock each other.
  */
-export async function lockBookingWrites(tx: Tx, restaurantId: string, dates: string[]): Promise<void> {
-  for (const date of [...new Set(dates)].sort())
+export async function lockBookingWrites(
+  tx: Tx,
+  restaurantId: string,
+  what: { tableIds: string[] } | { dates: string[] },
+): Promise<void> {
+  const keys =
+    'tableIds' in what ? what.tableIds.map((id) => `table:${id}`) : what.dates.map((d) => `day:${d}`);
+  for (const key of [...new Set(keys)].sort())
     await tx.execute(
-      sql`select pg_advisory_xact_lock(hashtextextended(${`bookings:${restaurantId}:${date}`}, 0))`,
+      sql`select pg_advisory_xact_lock(hashtextextended(${`bookings:${restaurantId}:${key}`}, 0))`,
     );
 }
 

@@ -1,0 +1,44 @@
+import { type KeyboardCodes, PointerSensor, type PointerSensorOptions } from '@dnd-kit/core';
+import { type PointerEvent as ReactPointerEvent, useCallback, useRef } from 'react';
+
+/**
+ * dnd-kit pieces shared by the screens that drag things (import only from lazily loaded pages:
+ * dnd-kit must stay out of the first download).
+ */
+
+/** Pointer events from a mouse or pen; touches go to a TouchSensor (press and hold). */
+export class MouseOrPenSensor extends PointerSensor {
+  static override activators = [
+    {
+      eventName: 'onPointerDown' as const,
+      handler: ({ nativeEvent: event }: ReactPointerEvent, { onActivation }: PointerSensorOptions) => {
+        if (event.pointerType === 'touch' || !event.isPrimary || event.button !== 0) return false;
+        onActivation?.({ event });
+        return true;
+      },
+    },
+  ];
+}
+
+/** Space picks up and drops; Enter (when not dragging) is left to the element (open it). */
+export const KEYBOARD_CODES: KeyboardCodes = {
+  start: ['Space'],
+  cancel: ['Escape'],
+  end: ['Space', 'Enter', 'Tab'],
+};
+
+/** Clicks this soon after a drop belong to the drag, not to the element. */
+export const CLICK_AFTER_DROP_MS = 300;
+
+/**
+ * Tells a drop from a click: call `dropped()` when a drag ends or is cancelled, and ask
+ * `isClick()` in the element's click handler.
+ */
+export function useDropClock() {
+  const last = useRef(Number.NEGATIVE_INFINITY);
+  const dropped = useCallback(() => {
+    last.current = performance.now();
+  }, []);
+  const isClick = useCallback(() => performance.now() - last.current > CLICK_AFTER_DROP_MS, []);
+  return { dropped, isClick };
+}

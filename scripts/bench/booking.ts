@@ -1,0 +1,192 @@
+import { performance } from 'node:perf_hooks';
+import { addDays, todayIn } from '@tobeout/shared';
+import { load, rawSql, rssMb } from './lib';
+
+const { createTables } = await import('@tobeout/server/seed');
+const { restaurantWithMember, startServer } = await import('@tobeout/server/testing');
+
+const TZ = 'Europe/Berlin';
+const TABLES = 40;
+const GUESTS = 200_000;
+const DAYS = 1096; // three years: the last 30 days lie ahead
+const CONCURRENCY = 16;
+const CHECKS = Number(process.env.BENCH_CHECKS ?? 2000);
+const GRIDS = Number(process.env.BENCH_GRIDS ?? 1000);
+const CREATES = Number(process.env.BENCH_CREATES ?? 2000);
+
+/**
+ * Booking engine benchmark: a restaurant with 40 tables, 200k guests and ≈1M reservations over
+ * three years (open 11:00–23:00 daily; every table booked each hour in the past, half of them in
+ * the coming month, plus ≈470k cancelled bookings). Over HTTP on loopback with 16 concurrent
+ * clients: availability.check and availability.grid latency, bookings.create throughput — and,
+ * in the same run, the same booking transaction as raw SQL through postgres.js as the baseline.
+ * Ends with a SQL check that no two active allocations of a table overlap.
+ */
+export async function bookingBench() {
+  const server = await startServer('postgres', { poolSize: 20 });
+  const sql = await rawSql(server.app, CONCURRENCY);
+  try {
+    const { restaurant, api } = await restaurantWithMember(server, 'owner', { timezone: TZ });
+    const rid = restaurant.id;
+    const today = todayIn(TZ);
+    const first = addDays(today, -(DAYS - 30));
+
+    // ── Seed ──────────────────────────────────────────────────────────────────
+    const seedStart = performance.now();
+    await createTables(
+      server.app.db.db,
+      rid,
+      Array.from({ length: TABLES }, (_, i) => ({
+        name: `T${i + 1}`,
+        section: i < 20 ? 'Main' : 'Terrace',
+        min: 1,
+        max: [2, 4, 4, 6][i % 4]!,
+        shape: 'square' as const,
+        x: 100 + (i % 10) * 100,
+        y: 100 + Math.floor(i / 10) * 150,
+      })),
+    );
+    await sql.begin(async (tx) => {
+      await tx`set local statement_timeout = 0`;
+      await tx`insert into services (restaurant_id, weekday, name, start_minute, end_minute)
+        select ${rid}, d, 'All day', 660, 1380 from generate_series(1, 7) d`;
+      await tx`insert into guests (restaurant_id, name, phone)
+        select ${rid}, 'Guest ' || g, '+4915' || lpad(g::text, 9, '0') from generate_series(1, ${GUESTS}) g`;
+      await tx`create temp table seed_guests on commit drop as
+        select id, row_number() over (order by id) - 1 as rn from guests where restaurant_id = ${rid}`;
+      await tx`create temp table seed_tables on commit drop as
+        select id, row_number() over (order by sort_order) - 1 as tn from tables where restaurant_id = ${rid}`;
+      // Active: every table, every hour 11–22 in the past; in the future every other one.
+      // Cancelled: one more per table and hour 11–21, their allocations inactive.
+      await tx`create temp table seed on commit drop as
+        select gen_random_uuid() as id, t.id as table_id, t.tn, d, h, c,
+               ((${first}::date + d) + make_interval(hours => h)) at time zone ${TZ} as starts_at
+        from generate_series(0, ${DAYS - 1}) d, seed_tables t, generate_series(11, 22) h, (values (false), (true)) v(c)
+        where (not c or h < 22)
+          and (c or ${first}::date + d < ${today}::date or (t.tn + h) % 2 = 0)`;
+      await tx`insert into reservations (id, restaurant_id, guest_id, starts_at, ends_at, party_size, status, source, confirmation_code, confirmed_at)
+        select s.id, ${rid}, g.id, s.starts_at, s.starts_at + interval '1 hour', 2,
+               (case when s.c then 'canceled' when s.starts_at < now() then 'completed' else 'confirmed' end)::reservation_status,
+               'import', 'S' || lpad(row_number() over ()::text, 8, '0'), s.starts_at - interval '3 days'
+        from seed s join seed_guests g on g.rn = (s.d * 997 + s.tn * 31 + s.h) % ${GUESTS}`;
+      await tx`insert into table_allocations (restaurant_id, table_id, period, reservation_id, active)
+        select ${rid}, s.table_id, tstzrange(s.starts_at, s.starts_at + interval '1 hour'), s.id, not s.c from seed s`;
+    });
+    await sql`analyze`;
+    const [{ n: reservationCount } = { n: 0 }] = await sql<
+      { n: number }[]
+    >`select count(*)::int as n from reservations`;
+    const seedSeconds = Math.round((performance.now() - seedStart) / 100) / 10;
+
+    // ── Availability over HTTP ───────────────────────────────────────────────
+    const day = addDays(today, 7);
+    const times = Array.from(
+      { length: 21 },
+      (_, i) => `${String(11 + Math.floor(i / 2)).padStart(2, '0')}:${i % 2 ? '30' : '00'}`,
+    );
+    await api.availability.check.query({ date: day, partySize: 2, time: '19:00' }); // warm up
+    // One client alone (what a single voice agent sees), then 16 at once (queueing included).
+    const checkAlone = await load(1, Math.min(CHECKS, 500), (i) =>
+      api.availability.check.query({ date: day, partySize: 2 + (i % 5), time: times[i % times.length] }),
+    );
+    const gridAlone = await load(1, Math.min(GRIDS, 200), (i) =>
+      api.availability.grid.query({ date: addDays(today, i % 14) }),
+    );
+    const check = await load(CONCURRENCY, CHECKS, (i) =>
+      api.availability.check.query({ date: day, partySize: 2 + (i % 5), time: times[i % times.length] }),
+    );
+    const grid = await load(CONCURRENCY, GRIDS, (i) =>
+      api.availability.grid.query({ date: addDays(today, i % 14) }),
+    );
+
+    // ── Create throughput: API vs the same transaction as raw SQL ─────────────
+    const tables = await sql<
+      { id: string }[]
+    >`select id from tables where restaurant_id = ${rid} order by sort_order`;
+    const guests = await sql<
+      { id: string }[]
+    >`select id from guests where restaurant_id = ${rid} limit ${CREATES * 2}`;
+    const slot = (i: number, dayOffset: number) => ({
+      date: addDays(today, dayOffset + Math.floor(i / (TABLES * 12))),
+      hour: 11 + (Math.floor(i / TABLES) % 12),
+      table: tables[i % TABLES]!.id,
+    });
+    const apiCreate = await load(CONCURRENCY, CREATES, (i) => {
+      const s = slot(i, 31);
+      return api.bookings.create.mutate({
+        date: s.date,
+        time: `${s.hour}:00`,
+        partySize: 2,
+        durationMin: 60,
+        tableIds: [s.table],
+        guestId: guests[i]!.id,
+        source: 'import',
+      });
+    });
+    const rawCreate = await load(CONCURRENCY, CREATES, (i) => {
+      const s = slot(i, 31 + Math.ceil(CREATES / (TABLES * 12)) + 1);
+      return sql.begin(async (tx) => {
+        const [r] = await tx`select timezone from restaurants where id = ${rid}`;
+        const [t] =
+          await tx`select id from tables where restaurant_id = ${rid} and id = ${s.table} and active`;
+        if (!r || !t) throw new Error('missing');
+        const startsAt = `${s.date} ${s.hour}:00`;
+        const [res] =
+          await tx`insert into reservations (restaurant_id, guest_id, starts_at, ends_at, party_size, status, source, confirmation_code, confirmed_at)
+          values (${rid}, ${guests[CREATES + i]!.id}, (${startsAt}::timestamp at time zone ${r.timezone}),
+                  (${startsAt}::timestamp at time zone ${r.timezone}) + interval '1 hour', 2, 'confirmed', 'import',
+                  'R' || lpad(${String(i)}, 7, '0'), now()) returning id, starts_at, ends_at`;
+        await tx`insert into table_allocations (restaurant_id, table_id, period, reservation_id)
+          values (${rid}, ${s.table}, tstzrange(${res!.starts_at}, ${res!.ends_at}), ${res!.id})`;
+        await tx`insert into events (restaurant_id, type, entity, entity_id, actor, payload)
+          values (${rid}, 'booking.created', 'booking', ${res!.id}, ${sql.json({ kind: 'system', id: null, name: 'bench' })}, ${sql.json({})})`;
+      });
+    });
+
+    const [{ n: doubleBookings } = { n: -1 }] = await sql<{ n: number }[]>`
+      select count(*)::int as n from table_allocations a join table_allocations b
+        on a.restaurant_id = b.restaurant_id and a.table_id = b.table_id and a.id < b.id and a.period && b.period
+      where a.active and b.active`;
+
+    const ratio = Math.round((apiCreate.perSecond / rawCreate.perSecond) * 100) / 100;
+    return {
+      bench: 'booking',
+      seeded: { tables: TABLES, guests: GUESTS, reservations: reservationCount, seconds: seedSeconds },
+      concurrency: CONCURRENCY,
+      availabilityCheck: {
+        oneClient: checkAlone.latency,
+        concurrent: {
+          ...check.latency,
+          perSecond: check.perSecond,
+          failed: check.failed,
+          errors: check.errors,
+        },
+      },
+      availabilityGrid: {
+        oneClient: gridAlone.latency,
+        concurrent: { ...grid.latency, perSecond: grid.perSecond, failed: grid.failed, errors: grid.errors },
+      },
+      create: {
+        api: {
+          perSecond: apiCreate.perSecond,
+          ...apiCreate.latency,
+          failed: apiCreate.failed,
+          errors: apiCreate.errors,
+        },
+        rawSqlBaseline: { perSecond: rawCreate.perSecond, ...rawCreate.latency, failed: rawCreate.failed },
+        ratio,
+      },
+      doubleBookings,
+      rssMb: rssMb(),
+      targets: {
+        availabilityP99Under10msOneClient: checkAlone.latency.p99 < 10 && gridAlone.latency.p99 < 10,
+        availabilityP99Under10msConcurrent: check.latency.p99 < 10 && grid.latency.p99 < 10,
+        createAtLeastHalfOfRawSql: ratio >= 0.5,
+        zeroDoubleBookings: doubleBookings === 0,
+      },
+    };
+  } finally {
+    await sql.end();
+    await server.close();
+  }
+}

@@ -1,0 +1,77 @@
+import { performance } from 'node:perf_hooks';
+import postgres from 'postgres';
+
+/**
+ * Benchmarks run on PostgreSQL (BENCH_DATABASE_URL, else TEST_DATABASE_URL, else the local
+ * server); the test harness creates a private database for each run and drops it afterwards.
+ */
+process.env.TEST_DATABASE_URL ??= process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+/** A postgres.js connection to the database a test server runs on. */
+export async function rawSql(app: { db: { db: { execute: (q: string) => Promise<unknown> } } }, max = 16) {
+  const rows = (await app.db.db.execute('select current_database() as name')) as unknown as
+    | { name: string }[]
+    | { rows: { name: string }[] };
+  const name = Array.isArray(rows) ? rows[0]!.name : rows.rows[0]!.name;
+  const url = new URL(process.env.TEST_DATABASE_URL!);
+  url.pathname = `/${name}`;
+  return postgres(url.toString(), { max, onnotice: () => {} });
+}
+
+export type Latency = { n: number; p50: number; p99: number; mean: number; max: number };
+
+export function summarise(ms: number[]): Latency {
+  const sorted = [...ms].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+  const round = (v: number) => Math.round(v * 100) / 100;
+  return {
+    n: sorted.length,
+    p50: round(at(0.5)),
+    p99: round(at(0.99)),
+    mean: round(sorted.reduce((a, b) => a + b, 0) / Math.max(1, sorted.length)),
+    max: round(sorted.at(-1) ?? 0),
+  };
+}
+
+/**
+ * Runs `total` calls of `fn(i)` from `concurrency` workers; returns per-call latency (ms), the
+ * wall time and how many calls failed (a failure's latency still counts).
+ */
+export async function load(
+  concurrency: number,
+  total: number,
+  fn: (i: number, worker: number) => Promise<unknown>,
+): Promise<{ latency: Latency; seconds: number; perSecond: number; failed: number; errors: string[] }> {
+  const ms: number[] = [];
+  const errors = new Map<string, number>();
+  let next = 0;
+  let failed = 0;
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async (_, worker) => {
+      for (let i = next++; i < total; i = next++) {
+        const t = performance.now();
+        try {
+          await fn(i, worker);
+        } catch (err) {
+          failed++;
+          const msg = (err as Error).message.slice(0, 120);
+          errors.set(msg, (errors.get(msg) ?? 0) + 1);
+        }
+        ms.push(performance.now() - t);
+      }
+    }),
+  );
+  const seconds = (performance.now() - start) / 1000;
+  return {
+    latency: summarise(ms),
+    seconds: Math.round(seconds * 100) / 100,
+    perSecond: Math.round((total - failed) / seconds),
+    failed,
+    errors: [...errors].map(([m, n]) => `${n}× ${m}`),
+  };
+}
+
+export function rssMb(): number {
+  return Math.round(process.memoryUsage().rss / 1024 / 1024);
+}
