@@ -95,6 +95,8 @@ function openPostgres(url: string, opts: CreateDbOptions): DbHandle {
       statement_timeout: 15_000,
       idle_in_transaction_session_timeout: 30_000,
       application_name: 'tobeout',
+      // OLTP: short indexed queries, where starting parallel workers costs more than it saves.
+      max_parallel_workers_per_gather: 0,
     },
   });
   const db = drizzlePostgres({ client, schema, casing: 'snake_case' }) as unknown as Database;

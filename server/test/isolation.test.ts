@@ -21,15 +21,15 @@ import {
 
 /**
  * Cross-restaurant isolation: A's owner — by session and by an owner token scoped to A — calls
- * every procedure of restaurant.*, tables.*, events.*, availability.* and bookings.* aimed at B's
- * data (B's user ids, token id, special day, tables, combination, block, event cursor, booking id,
- * code, guest, phone and hold; plus a smuggled `restaurantId: B` in the input) and must neither
- * see nor change anything of B. The restaurant always comes from the session or token, never from
- * input.
+ * every procedure of restaurant.*, tables.*, events.*, availability.*, bookings.* and guests.*
+ * aimed at B's data (B's user ids, token id, special day, tables, combination, block, event cursor,
+ * booking id, code, guests, phones, e-mail, guest-list cursor and hold; plus a smuggled
+ * `restaurantId: B` in the input) and must neither see nor change anything of B. The restaurant
+ * always comes from the session or token, never from input. The guest CSV export is checked too.
  *
  * Every procedure under these areas must have a case here: adding one without a case fails.
  */
-const AREAS = ['restaurant.', 'events.', 'tables.', 'availability.', 'bookings.'];
+const AREAS = ['restaurant.', 'events.', 'tables.', 'availability.', 'bookings.', 'guests.'];
 /** Subscriptions are covered by the events tests (they stream only the caller's restaurant). */
 const NOT_HERE = new Set(['events.stream']);
 
@@ -41,10 +41,33 @@ const B_PHONE = '+49 170 5550001';
 const B_KEY = 'b-booking-key';
 /** A special day of A's (open all day), so A's own bookings do not depend on A's weekly hours. */
 const A_DAY = '2032-02-03';
+const A_PHONE = '+491705550100';
+const B_PHONE_E164 = '+491705550001';
+/**
+ * B's guest-book guest (created through B's API, SECRET in name, e-mail, tags and notes): A tries
+ * its id, phone and e-mail. Phones are unique per restaurant only, so A may have a guest with the
+ * same number — its own.
+ */
+const B_GUEST_PHONE = '+49 170 5550009';
+const B_GUEST_E164 = '+491705550009';
+const B_GUEST_EMAIL = `${SECRET}@guests.example`; // stored lower-cased
+/** B's guest with an e-mail but no phone (import matches those by e-mail). */
+const B_MAIL_ONLY = 'b-secret-mail@guests.example';
+/** B's guest with neither phone nor e-mail (import matches those by exact name). */
+const B_WALK_IN = `${SECRET} walk-in`;
+const NO_GUEST = 'This guest does not exist in this restaurant.';
 
 type World = {
   server: TestServer;
-  a: { restaurantId: string; ownerId: string; tableIds: [string, string] };
+  a: {
+    restaurantId: string;
+    ownerId: string;
+    tableIds: [string, string];
+    /** A's own guest (name 'Anna Alpha', phone A_PHONE). */
+    guestId: string;
+    cookie: string;
+    token: string;
+  };
   b: {
     tableId: string;
     combinationId: string;
@@ -52,6 +75,14 @@ type World = {
     bookingId: string;
     bookingCode: string;
     guestId: string;
+    /** The guest-book guest (SECRET in name, e-mail, tags, notes; phone B_GUEST_PHONE). */
+    guestbookId: string;
+    /** The factory guest (name SECRET, e-mail B_MAIL_ONLY, no phone) with a completed visit. */
+    mailGuestId: string;
+    /** The factory guest named B_WALK_IN, without phone or e-mail. */
+    walkInGuestId: string;
+    /** A position in B's guest list (the first guest by name). */
+    guestCursor: string;
     holdId: string;
     restaurantId: string;
     owner: Awaited<ReturnType<typeof restaurantWithMember>>;
@@ -78,6 +109,11 @@ function bMarkers(w: World): string[] {
     b.bookingId,
     b.bookingCode,
     b.guestId,
+    b.guestbookId,
+    b.mailGuestId,
+    b.walkInGuestId,
+    B_GUEST_EMAIL.toLowerCase(),
+    B_MAIL_ONLY,
     b.holdId,
   ];
 }
@@ -97,7 +133,7 @@ function aimAtB<T extends object>(w: World, input: T): T {
   };
 }
 
-const B_EVENT_COUNT = 11;
+const B_EVENT_COUNT = 12;
 
 /** Everything of B, as B's owner sees it (lastUsedAt of B's token moves when we prove it still works). */
 async function snapshotOfB(w: World) {
@@ -115,6 +151,11 @@ async function snapshotOfB(w: World) {
     history: await api.tables.history.query({ tableId: w.b.tableId }),
     bookings: await api.bookings.list.query({}),
     grid: await api.availability.grid.query({ date: B_DAY }),
+    guests: await api.guests.list.query({ limit: 200 }),
+    guestbookGuest: await api.guests.get.query({ id: w.b.guestbookId }),
+    mailGuest: await api.guests.get.query({ id: w.b.mailGuestId }),
+    guestBookings: await api.guests.bookings.query({ guestId: w.b.mailGuestId }),
+    bookingGuestBookings: await api.guests.bookings.query({ guestId: w.b.guestId }),
     events: (await eventsOf(api, (items) => items.length >= B_EVENT_COUNT)).map((e) => [
       e.id,
       e.type,
@@ -528,6 +569,156 @@ const cases: Record<string, Case> = {
     const err = await errorOf(api.bookings.cancel.mutate(aimAtB(w, { id: w.b.bookingId, reason: 'Pwned' })));
     expect(err).toMatchObject({ code: 'NOT_FOUND' });
   },
+
+  'guests.list': async (api, w) => {
+    const all = await api.guests.list.query(aimAtB(w, { limit: 200 }));
+    expect(all.items.map((g) => g.id)).toContain(w.a.guestId);
+    expectNoLeak(w, all);
+    const aIds = new Set(all.items.map((g) => g.id));
+    // B's names (exact, typo'd, partial), tag and e-mail: nothing.
+    const empty = [
+      { q: SECRET },
+      { q: 'secret' },
+      { q: `${SECRET} Schmitt` },
+      { q: 'Schmidt' },
+      { q: B_GUEST_EMAIL },
+      { tag: SECRET },
+    ];
+    for (const input of empty)
+      expect((await api.guests.list.query(aimAtB(w, input))).items, JSON.stringify(input)).toEqual([]);
+    // Phones (A may have its own guest with one of B's numbers), segments, sorts and B's cursor:
+    // A's guests only.
+    const mixed = [
+      { q: '5550009' },
+      { q: B_GUEST_PHONE },
+      { q: '0170 555' },
+      { segment: 'vip' as const },
+      { segment: 'new' as const },
+      { language: 'de' },
+      { minVisits: 1 },
+      { sort: 'visits' as const },
+      { sort: 'lastVisit' as const },
+      { sort: 'created' as const, dir: 'desc' as const },
+      { cursor: w.b.guestCursor },
+    ];
+    for (const input of mixed) {
+      const page = await api.guests.list.query(aimAtB(w, { ...input, limit: 200 }));
+      expectNoLeak(w, page);
+      for (const g of page.items) expect(aIds.has(g.id), JSON.stringify(input)).toBe(true);
+    }
+  },
+
+  'guests.get': async (api, w) => {
+    for (const id of [w.b.guestbookId, w.b.guestId, w.b.mailGuestId, w.b.walkInGuestId]) {
+      const err = await errorOf(api.guests.get.query(aimAtB(w, { id })));
+      expect(err).toMatchObject({ code: 'NOT_FOUND', reason: 'NOT_FOUND' });
+      expect(err.fieldErrors?.id).toEqual([NO_GUEST]);
+      expectNoLeak(w, err);
+    }
+    // A's own guest, with statistics from A's bookings only.
+    const mine = await api.guests.get.query(aimAtB(w, { id: w.a.guestId }));
+    expect(mine).toMatchObject({ id: w.a.guestId, name: 'Anna Alpha' });
+    expectNoLeak(w, mine);
+  },
+
+  'guests.findByPhone': async (api, w) => {
+    // B's guest-book number: A has no guest with it (the create and import cases free theirs).
+    expect(await api.guests.findByPhone.query(aimAtB(w, { phone: B_GUEST_PHONE }))).toBeNull();
+    expect(await api.guests.findByPhone.query({ phone: '0170 5550009' })).toBeNull();
+    // B's booking guest's number: only A's own guest with that number (see bookings.create).
+    const shared = await api.guests.findByPhone.query(aimAtB(w, { phone: B_PHONE }));
+    if (shared) expect(shared).toMatchObject({ name: 'A guest', phone: B_PHONE_E164 });
+    expectNoLeak(w, shared);
+  },
+
+  'guests.bookings': async (api, w) => {
+    for (const guestId of [w.b.guestId, w.b.mailGuestId, w.b.guestbookId]) {
+      const err = await errorOf(api.guests.bookings.query(aimAtB(w, { guestId })));
+      expect(err).toMatchObject({ code: 'NOT_FOUND' });
+      expect(err.fieldErrors?.id).toEqual([NO_GUEST]);
+      expectNoLeak(w, err);
+    }
+    const mine = await api.guests.bookings.query(aimAtB(w, { guestId: w.a.guestId, limit: 200 }));
+    expectNoLeak(w, mine);
+  },
+
+  'guests.create': async (api, w) => {
+    // A's own 'A guest' already has B's booking guest's number: the clash names A's guest, not B's.
+    const dup = await errorOf(api.guests.create.mutate(aimAtB(w, { name: 'A copycat', phone: B_PHONE })));
+    expect(dup).toMatchObject({ code: 'CONFLICT', reason: 'DUPLICATE' });
+    expect(dup.fieldErrors?.phone).toEqual([`${B_PHONE_E164} already belongs to A guest.`]);
+    expectNoLeak(w, dup);
+    // B's guest-book guest's number is free in A: A gets a guest of its own.
+    const created = await api.guests.create.mutate(
+      aimAtB(w, { name: 'A namesake', phone: B_GUEST_PHONE, email: 'namesake@a.example', tags: ['A'] }),
+    );
+    expect(created).toMatchObject({ name: 'A namesake', phone: B_GUEST_E164, visitCount: 0 });
+    expectNoLeak(w, created);
+    expect((await api.guests.get.query({ id: created.id })).id).toBe(created.id);
+    expect(await w.b.owner.api.guests.findByPhone.query({ phone: B_GUEST_PHONE })).toMatchObject({
+      id: w.b.guestbookId,
+      name: `${SECRET} Schmidt`,
+    });
+    await api.guests.update.mutate({ id: created.id, phone: null }); // free the number for the next attacker
+  },
+
+  'guests.update': async (api, w) => {
+    for (const id of [w.b.guestbookId, w.b.guestId, w.b.mailGuestId]) {
+      const err = await errorOf(
+        api.guests.update.mutate(aimAtB(w, { id, name: 'Pwned', phone: null, notes: 'Pwned', tags: [] })),
+      );
+      expect(err).toMatchObject({ code: 'NOT_FOUND', reason: 'NOT_FOUND' });
+      expect(err.fieldErrors?.id).toEqual([NO_GUEST]);
+      expectNoLeak(w, err);
+    }
+    // A's own guest may take B's guest's number: it is A's own number space.
+    const mine = await api.guests.update.mutate(aimAtB(w, { id: w.a.guestId, phone: B_GUEST_PHONE }));
+    expect(mine).toMatchObject({ id: w.a.guestId, phone: B_GUEST_E164 });
+    expectNoLeak(w, mine);
+    await api.guests.update.mutate({ id: w.a.guestId, phone: A_PHONE }); // back as it was
+  },
+
+  'guests.merge': async (api, w) => {
+    const attempts = [
+      { keepId: w.a.guestId, mergeId: w.b.guestbookId, field: 'mergeId' },
+      { keepId: w.b.guestbookId, mergeId: w.a.guestId, field: 'keepId' },
+      { keepId: w.b.guestId, mergeId: w.b.mailGuestId, field: 'keepId' },
+    ] as const;
+    for (const { field, ...ids } of attempts) {
+      const err = await errorOf(api.guests.merge.mutate(aimAtB(w, ids)));
+      expect(err).toMatchObject({ code: 'NOT_FOUND', reason: 'NOT_FOUND' });
+      expect(err.fieldErrors?.[field]).toEqual([NO_GUEST]);
+      expectNoLeak(w, err);
+    }
+    // The refused merges left A's guest in place (and B's, see the snapshot).
+    expect(await api.guests.get.query({ id: w.a.guestId })).toMatchObject({
+      name: 'Anna Alpha',
+      phone: A_PHONE,
+    });
+  },
+
+  'guests.import': async (api, w) => {
+    // Rows that would match B's guests by phone, by e-mail (B's phone-less guest) and by exact
+    // name (B's guest without phone or e-mail): in A they match nothing, so all are new.
+    const phoneRow = { name: 'A imported', phone: '0170 5550009', tags: ['A'] };
+    const dry = await api.guests.import.mutate(
+      aimAtB(w, {
+        rows: [phoneRow, { name: 'A by mail', email: B_MAIL_ONLY, tags: [] }, { name: B_WALK_IN, tags: [] }],
+        dryRun: true,
+      }),
+    );
+    expect(dry).toEqual({ created: 3, updated: 0, unchanged: 0, errors: [] });
+    const done = await api.guests.import.mutate(aimAtB(w, { rows: [phoneRow] }));
+    expect(done).toEqual({ created: 1, updated: 0, unchanged: 0, errors: [] });
+    const imported = await api.guests.findByPhone.query({ phone: B_GUEST_PHONE });
+    expect(imported).toMatchObject({ name: 'A imported', phone: B_GUEST_E164, tags: ['A'] });
+    expectNoLeak(w, imported);
+    expect(await w.b.owner.api.guests.get.query({ id: w.b.guestbookId })).toMatchObject({
+      name: `${SECRET} Schmidt`,
+      tags: [SECRET, 'VIP'],
+    });
+    await api.guests.update.mutate({ id: imported!.id, phone: null }); // free the number for the next attacker
+  },
 };
 
 function requiredPaths(): string[] {
@@ -536,7 +727,7 @@ function requiredPaths(): string[] {
     .sort();
 }
 
-it('has an isolation case for every restaurant.*, tables.*, events.*, availability.* and bookings.* procedure', () => {
+it('has an isolation case for every restaurant.*, tables.*, events.*, availability.*, bookings.* and guests.* procedure', () => {
   expect(requiredPaths().length).toBeGreaterThan(10);
   expect(Object.keys(cases).sort()).toEqual(requiredPaths());
 });
@@ -576,6 +767,7 @@ describe.each(testDbKinds)('cross-restaurant isolation on %s', (kind) => {
 
     const aTable1 = await a.api.tables.create.mutate({ name: 'A1', maxGuests: 4 });
     const aTable2 = await a.api.tables.create.mutate({ name: 'A2', maxGuests: 4 });
+    const aGuest = await a.api.guests.create.mutate({ name: 'Anna Alpha', phone: A_PHONE, language: 'de' });
 
     const bOwner = await restaurantWithMember(server, 'owner', { name: `Beta ${SECRET}` });
     const bManager = await memberOf(server, bOwner.restaurant.id, 'manager');
@@ -617,7 +809,10 @@ describe.each(testDbKinds)('cross-restaurant isolation on %s', (kind) => {
       to: `${B_DAY}T20:00`,
       reason: `${SECRET} repair`,
     });
-    const [bGuest] = await createGuests(server.app.db.db, bOwner.restaurant.id, [{ name: SECRET }]);
+    const [bGuest, bWalkIn] = await createGuests(server.app.db.db, bOwner.restaurant.id, [
+      { name: SECRET, email: B_MAIL_ONLY },
+      { name: B_WALK_IN },
+    ]);
     await createReservation(server.app.db.db, {
       restaurantId: bOwner.restaurant.id,
       guestId: bGuest!.id,
@@ -636,6 +831,15 @@ describe.each(testDbKinds)('cross-restaurant isolation on %s', (kind) => {
       specialRequests: `${SECRET} request`,
       idempotencyKey: B_KEY,
     });
+    const bGuestbook = await bApi.guests.create.mutate({
+      name: `${SECRET} Schmidt`,
+      phone: B_GUEST_PHONE,
+      email: B_GUEST_EMAIL,
+      language: 'de',
+      tags: [SECRET, 'VIP'],
+      notes: `${SECRET} notes`,
+    });
+    const bGuestCursor = (await bApi.guests.list.query({ limit: 1 })).nextCursor!;
     const bHold = await bApi.availability.hold.mutate({
       date: B_DAY,
       time: '19:00',
@@ -647,7 +851,14 @@ describe.each(testDbKinds)('cross-restaurant isolation on %s', (kind) => {
 
     w = {
       server,
-      a: { restaurantId: a.restaurant.id, ownerId: a.user.id, tableIds: [aTable1.id, aTable2.id] },
+      a: {
+        restaurantId: a.restaurant.id,
+        ownerId: a.user.id,
+        tableIds: [aTable1.id, aTable2.id],
+        guestId: aGuest.id,
+        cookie: a.cookie,
+        token: aToken.token,
+      },
       b: {
         tableId: bTable.id,
         combinationId: bCombination.id,
@@ -655,6 +866,10 @@ describe.each(testDbKinds)('cross-restaurant isolation on %s', (kind) => {
         bookingId: bBooking.id,
         bookingCode: bBooking.code,
         guestId: bBooking.guest.id,
+        guestbookId: bGuestbook.id,
+        mailGuestId: bGuest!.id,
+        walkInGuestId: bWalkIn!.id,
+        guestCursor: bGuestCursor,
         holdId: bHold.holdId,
         restaurantId: bOwner.restaurant.id,
         owner: bOwner,
@@ -680,6 +895,38 @@ describe.each(testDbKinds)('cross-restaurant isolation on %s', (kind) => {
       await cases[path]!(attacker.api, w);
       expect([...attacker.seen], 'the case must call its own procedure').toContain(path);
     });
+  });
+
+  it("A's guest CSV export (session or token) holds A's guests only, whatever the query says", async () => {
+    const url = (query: string) => `${server.url}/export/guests.csv${query}`;
+    const queries = [
+      '',
+      `?restaurantId=${w.b.restaurantId}&restaurant_id=${w.b.restaurantId}`,
+      `?q=${encodeURIComponent(SECRET)}`,
+      '?q=5550009',
+      '?segment=vip',
+      `?tag=${encodeURIComponent(SECRET)}`,
+    ];
+    const callers: Record<string, string>[] = [
+      { cookie: w.a.cookie },
+      { authorization: `Bearer ${w.a.token}` },
+    ];
+    for (const headers of callers) {
+      for (const query of queries) {
+        const res = await fetch(url(query), { headers });
+        expect(res.status, query).toBe(200);
+        const text = await res.text();
+        expectNoLeak(w, text);
+        expect(text, query).not.toContain(B_GUEST_E164);
+        expect(text.toLowerCase(), query).not.toContain(SECRET.toLowerCase());
+        if (query === '' || query.startsWith('?restaurantId')) expect(text, query).toContain('Anna Alpha');
+      }
+    }
+    // The check is meaningful: B's own export does contain B's guests.
+    const theirs = await fetch(url(''), { headers: { authorization: `Bearer ${w.b.token.token}` } });
+    const text = await theirs.text();
+    expect(text).toContain(`${SECRET} Schmidt`);
+    expect(text).toContain(B_GUEST_E164);
   });
 
   it("B's data is exactly as before, and B's owner and token still work", async () => {

@@ -88,12 +88,11 @@ export async function loadSettings(db: Db, restaurantId: string): Promise<Settin
 }
 
 /**
- * Active allocations from the local date's midnight to two days later (services run past
- * midnight, stays past their service), minus holds that have expired. The window is computed in
- * SQL from the restaurant's time zone so this query need not wait for the settings.
+ * Active allocations overlapping the window, minus holds that have expired. The window is given
+ * as instants (not computed in SQL from the time zone) so the planner estimates the range well
+ * and walks the exclusion constraint's GiST index.
  */
-async function loadTakenOnDay(db: Db, restaurantId: string, date: string): Promise<Taken[]> {
-  const zone = sql`(select timezone from ${restaurants} where id = ${restaurantId})`;
+async function loadTaken(db: Db, restaurantId: string, window: { from: Date; to: Date }): Promise<Taken[]> {
   const rows = await db
     .select({
       tableId: tableAllocations.tableId,
@@ -115,7 +114,7 @@ async function loadTakenOnDay(db: Db, restaurantId: string, date: string): Promi
       and(
         eq(tableAllocations.restaurantId, restaurantId),
         eq(tableAllocations.active, true),
-        sql`${tableAllocations.period} && tstzrange(${date}::date::timestamp at time zone ${zone}, (${date}::date + 2)::timestamp at time zone ${zone})`,
+        sql`${tableAllocations.period} && tstzrange(${window.from.toISOString()}::timestamptz, ${window.to.toISOString()}::timestamptz)`,
         sql`(${tableAllocations.holdId} is null or ${holds.expiresAt} > now())`,
       ),
     );
@@ -140,8 +139,8 @@ type DayConfig = {
 
 /**
  * The day's configuration in ONE round trip (rules, hours, the date's special day, active tables,
- * combinations), and what takes the tables in a second one run alongside: availability is asked
- * for on every keystroke of the wizard and by voice agents, so round trips are what it costs.
+ * combinations), then what takes the tables in a second: availability is asked for on every
+ * keystroke of the wizard and by voice agents, so round trips are what it costs.
  */
 async function loadDayConfig(db: Db, restaurantId: string, date: string): Promise<DayConfig> {
   const [row] = await queryRows<DayConfig>(
@@ -174,11 +173,13 @@ async function loadDayConfig(db: Db, restaurantId: string, date: string): Promis
 }
 
 export async function loadDay(db: Db, restaurantId: string, date: string): Promise<Day> {
-  const [config, taken] = await Promise.all([
-    loadDayConfig(db, restaurantId, date),
-    loadTakenOnDay(db, restaurantId, date),
-  ]);
+  const config = await loadDayConfig(db, restaurantId, date);
   const { settings } = config;
+  // From the day's midnight to noon the next day: late services end and stays run out by then.
+  const window = {
+    from: zonedToInstant(date, '00:00', settings.timeZone),
+    to: zonedToInstant(addDays(date, 1), '12:00', settings.timeZone),
+  };
   return {
     date,
     settings,
@@ -196,11 +197,8 @@ export async function loadDay(db: Db, restaurantId: string, date: string): Promi
     },
     tables: config.tables,
     combinations: config.combinations.filter((c) => c.usable),
-    taken,
-    window: {
-      from: zonedToInstant(date, '00:00', settings.timeZone),
-      to: zonedToInstant(addDays(date, 2), '00:00', settings.timeZone),
-    },
+    taken: await loadTaken(db, restaurantId, window),
+    window,
   };
 }
 

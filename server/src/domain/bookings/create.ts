@@ -1,13 +1,5 @@
 import { createHash, randomInt } from 'node:crypto';
-import {
-  guests,
-  holds,
-  idempotencyKeys,
-  pgConstraint,
-  pgErrorCode,
-  reservations,
-  tableAllocations,
-} from '@tobeout/db';
+import { guests, holds, idempotencyKeys, reservations, tableAllocations } from '@tobeout/db';
 import {
   findSlot,
   instantToZoned,
@@ -34,7 +26,7 @@ import type { Deps, Scope } from '../deps';
 import { AppError } from '../errors';
 import { type WriteContext, write } from '../write';
 import { assertFree, lockBookingWrites, placeAllocations } from './place';
-import { getBooking } from './read';
+import { getBooking, toBooking } from './read';
 import { assertSeatable } from './seating';
 
 type Input = z.output<typeof ZBookingCreateInput>;
@@ -86,14 +78,21 @@ async function claimKey(tx: Tx, scope: Scope, key: string, hash: string): Promis
 }
 
 /** The existing guest, or the guest with this phone number (E.164), or a new guest. */
-async function resolveGuest(tx: Tx, scope: Scope, settings: Settings, input: Input): Promise<string> {
+const guestSummary = { id: guests.id, name: guests.name, phone: guests.phone, email: guests.email };
+
+async function resolveGuest(
+  tx: Tx,
+  scope: Scope,
+  settings: Settings,
+  input: Input,
+): Promise<TBooking['guest']> {
   if (input.guestId) {
     const [g] = await tx
-      .select({ id: guests.id })
+      .select(guestSummary)
       .from(guests)
       .where(and(eq(guests.restaurantId, scope.restaurantId), eq(guests.id, input.guestId)));
     if (!g) throw AppError.field('guestId', 'This guest does not exist in this restaurant.', 'NOT_FOUND');
-    return g.id;
+    return g;
   }
   const guest = input.guest!;
   let phone: string | null = null;
@@ -121,9 +120,9 @@ async function resolveGuest(tx: Tx, scope: Scope, settings: Settings, input: Inp
             language: sql`coalesce(${guests.language}, excluded.language)`,
           },
         })
-        .returning({ id: guests.id })
-    : await tx.insert(guests).values(values).returning({ id: guests.id });
-  return row!.id;
+        .returning(guestSummary)
+    : await tx.insert(guests).values(values).returning(guestSummary);
+  return row!;
 }
 
 type HoldSeating = {
@@ -197,22 +196,17 @@ export function instantSlotOrThrow(day: Day, startsAt: Date, time: string, want:
   throw noAvailability(day, want, time, 'off_grid');
 }
 
-/** Inserts the reservation with a fresh confirmation code (a clash on the code retries). */
+/** Inserts the reservation with a fresh confirmation code (a clash on the code draws again). */
 async function insertReservation(tx: Tx, values: Omit<typeof reservations.$inferInsert, 'confirmationCode'>) {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const [row] = await tx.transaction((sp) =>
-        sp
-          .insert(reservations)
-          .values({ ...values, confirmationCode: confirmationCode() })
-          .returning(),
-      );
-      return row!;
-    } catch (err) {
-      const clash = pgErrorCode(err) === '23505' && pgConstraint(err) === 'reservations_restaurant_code';
-      if (!clash || attempt >= 4) throw err;
-    }
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const [row] = await tx
+      .insert(reservations)
+      .values({ ...values, confirmationCode: confirmationCode() })
+      .onConflictDoNothing({ target: [reservations.restaurantId, reservations.confirmationCode] })
+      .returning();
+    if (row) return row;
   }
+  throw new Error('No free confirmation code after 5 draws');
 }
 
 export async function createBooking(deps: Deps, scope: Scope, input: Input): Promise<TBooking> {
@@ -280,11 +274,11 @@ export async function createBooking(deps: Deps, scope: Scope, input: Input): Pro
     if (!walkIn && !input.overridePacing && pacingExceeded(day, startsAt, want))
       throw noAvailability(day, want, time, 'pacing');
 
-    const guestId = await resolveGuest(tx, scope, day.settings, input);
+    const guest = await resolveGuest(tx, scope, day.settings, input);
     const status = walkIn ? 'seated' : 'confirmed';
     const reservation = await insertReservation(tx, {
       restaurantId: scope.restaurantId,
-      guestId,
+      guestId: guest.id,
       startsAt,
       endsAt,
       partySize,
@@ -312,7 +306,9 @@ export async function createBooking(deps: Deps, scope: Scope, input: Input): Pro
             eq(idempotencyKeys.key, input.idempotencyKey),
           ),
         );
-    const booking = await getBooking(tx, scope, reservation.id);
+    // In display order, as bookings.get lists them.
+    const booked = day.tables.filter((t) => tableIds.includes(t.id)).map((t) => ({ id: t.id, name: t.name }));
+    const booking = toBooking(reservation, guest, booked, date, day.settings.timeZone);
     await emit({
       type: 'booking.created',
       entity: 'booking',

@@ -74,32 +74,41 @@ async function loadBookings(
     if (!list.some((t) => t.id === a.id)) list.push({ id: a.id, name: a.name });
     tablesOf.set(a.reservationId!, list);
   }
-  return rows.map(({ r, guest }) => {
-    const local = instantToZoned(r.startsAt, timeZone);
-    const date = serviceDateOf(r.startsAt, serviceRules);
-    return {
-      id: r.id,
-      code: r.confirmationCode,
-      status: r.status,
-      source: r.source,
-      date,
-      time: local.time,
-      startsAt: r.startsAt,
-      endsAt: r.endsAt,
-      durationMin: Math.round((r.endsAt.getTime() - r.startsAt.getTime()) / 60_000),
-      partySize: r.partySize,
-      guest,
-      tables: tablesOf.get(r.id) ?? [],
-      specialRequests: r.specialRequests,
-      cancelReason: r.cancelReason,
-      version: r.version,
-      createdAt: r.createdAt,
-      updatedAt: r.updatedAt,
-      seatedAt: r.seatedAt,
-      completedAt: r.completedAt,
-      canceledAt: r.canceledAt,
-    };
-  });
+  return rows.map(({ r, guest }) =>
+    toBooking(r, guest, tablesOf.get(r.id) ?? [], serviceDateOf(r.startsAt, serviceRules), timeZone),
+  );
+}
+
+/** A booking as the API returns it, from its row, guest, tables and service day. */
+export function toBooking(
+  r: typeof reservations.$inferSelect,
+  guest: TBooking['guest'],
+  bookedTables: TBooking['tables'],
+  serviceDate: string,
+  timeZone: string,
+): TBooking {
+  return {
+    id: r.id,
+    code: r.confirmationCode,
+    status: r.status,
+    source: r.source,
+    date: serviceDate,
+    time: instantToZoned(r.startsAt, timeZone).time,
+    startsAt: r.startsAt,
+    endsAt: r.endsAt,
+    durationMin: Math.round((r.endsAt.getTime() - r.startsAt.getTime()) / 60_000),
+    partySize: r.partySize,
+    guest,
+    tables: bookedTables,
+    specialRequests: r.specialRequests,
+    cancelReason: r.cancelReason,
+    version: r.version,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+    seatedAt: r.seatedAt,
+    completedAt: r.completedAt,
+    canceledAt: r.canceledAt,
+  };
 }
 
 export async function getBooking(db: Db, scope: Scope, id: string): Promise<TBooking> {
