@@ -5,8 +5,14 @@
  */
 import os from 'node:os';
 import { bookingBench } from './booking';
+import { guestsBench } from './guests';
+import { uiBench } from './ui';
 
-const BENCHES: Record<string, () => Promise<unknown>> = { booking: bookingBench };
+const BENCHES: Record<string, () => Promise<unknown>> = {
+  booking: bookingBench,
+  guests: guestsBench,
+  ui: uiBench,
+};
 
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((name) => !BENCHES[name]);

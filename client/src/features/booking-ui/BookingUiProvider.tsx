@@ -1,4 +1,13 @@
-import { createContext, lazy, type ReactNode, Suspense, useContext, useMemo, useState } from 'react';
+import {
+  createContext,
+  lazy,
+  type ReactNode,
+  Suspense,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+} from 'react';
 import { ErrorBoundary } from '../../lib/ErrorBoundary';
 
 /** What the wizard may start with (an empty timeline cell, a table on the floor, "book again"). */
@@ -19,21 +28,33 @@ type BookingUi = {
 
 const BookingUiContext = createContext<BookingUi | null>(null);
 
-const BookingWizard = lazy(async () => ({
-  default: (await import('../wizard/BookingWizard')).BookingWizard,
-}));
-const BookingDrawer = lazy(async () => ({
-  default: (await import('../booking-drawer/BookingDrawer')).BookingDrawer,
-}));
+const loadWizard = () => import('../wizard/BookingWizard');
+const loadDrawer = () => import('../booking-drawer/BookingDrawer');
+const BookingWizard = lazy(async () => ({ default: (await loadWizard()).BookingWizard }));
+const BookingDrawer = lazy(async () => ({ default: (await loadDrawer()).BookingDrawer }));
+
+/** Fetches both chunks once the browser is idle, so the first click opens them at once. */
+function usePrefetch() {
+  useEffect(() => {
+    const idle = window.requestIdleCallback ?? ((cb: () => void) => window.setTimeout(cb, 1500));
+    const cancel = window.cancelIdleCallback ?? window.clearTimeout;
+    const handle = idle(() => {
+      void loadDrawer();
+      void loadWizard();
+    });
+    return () => cancel(handle);
+  }, []);
+}
 
 /**
  * One booking wizard and one booking drawer for the whole app, reachable from any page (header
- * button, timeline, floor, guest profile). Both load on first use, so they cost the first page
- * nothing.
+ * button, timeline, floor, guest profile). Both are separate chunks fetched when the browser is
+ * idle, so they cost the first page nothing and open at once.
  */
 export function BookingUiProvider({ children }: { children: ReactNode }) {
   const [wizard, setWizard] = useState<WizardPrefill | null>(null);
   const [bookingId, setBookingId] = useState<string | null>(null);
+  usePrefetch();
   const api = useMemo<BookingUi>(
     () => ({
       openWizard: (prefill = {}) => setWizard(prefill),
