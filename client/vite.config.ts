@@ -11,12 +11,15 @@ export default defineConfig({
     proxy: {
       '/trpc': { target: api },
       '/health': { target: api },
+      // The guests CSV export (a plain GET with the session cookie).
+      '/export': { target: api },
     },
   },
   preview: {
     proxy: {
       '/trpc': { target: api },
       '/health': { target: api },
+      '/export': { target: api },
     },
   },
   build: {

@@ -72,6 +72,12 @@ describe.each(testDbKinds)('guests on %s', (kind) => {
     ]);
     const updated = await w.api.guests.update.mutate({ id: a!.id, notes: 'Window seat', tags: ['regular'] });
     expect(updated).toMatchObject({ notes: 'Window seat', tags: ['regular'] });
+    // Fields not sent stay as they are (tags included).
+    expect(await w.api.guests.update.mutate({ id: a!.id, language: 'de' })).toMatchObject({
+      notes: 'Window seat',
+      tags: ['regular'],
+      language: 'de',
+    });
     const clash = await errorOf(
       w.api.guests.update.mutate({ id: a!.id, name: 'Anna B', phone: '0160 9876543' }),
     );

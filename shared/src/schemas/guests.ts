@@ -33,7 +33,10 @@ export const ZGuestFields = z.object({
 });
 export const ZGuestCreateInput = ZGuestFields;
 export type TGuestCreateInput = z.input<typeof ZGuestCreateInput>;
-export const ZGuestUpdateInput = ZGuestFields.partial().extend({ id: ZUuid });
+// No default for tags here: an update without tags keeps them (a default inside .partial() still applies).
+export const ZGuestUpdateInput = ZGuestFields.extend({ tags: ZTags.optional() })
+  .partial()
+  .extend({ id: ZUuid });
 export type TGuestUpdateInput = z.input<typeof ZGuestUpdateInput>;
 
 export const ZGuest = z.object({

@@ -32,10 +32,8 @@ export function GuestFilters({ value, onChange, compact, sortControl }: Props) {
       onChange={(e) => set('q', e.currentTarget.value)}
       leftSection={<IconSearch size={16} />}
       type="search"
-      style={{ flex: '1 1 220px' }}
     />
   );
-  const width = compact ? undefined : { segment: 160, language: 190, tag: 160, visits: 120, dates: 240 };
   const filters = (
     <>
       <Select
@@ -47,7 +45,6 @@ export function GuestFilters({ value, onChange, compact, sortControl }: Props) {
         renderOption={({ option }) => <SegmentBadge segment={option.value as TSegment} />}
         clearable
         comboboxProps={{ withinPortal: true }}
-        w={width?.segment}
       />
       <Select
         label="Language"
@@ -59,7 +56,6 @@ export function GuestFilters({ value, onChange, compact, sortControl }: Props) {
         clearable
         nothingFoundMessage="No such language"
         comboboxProps={{ withinPortal: true }}
-        w={width?.language}
       />
       <TextInput
         label="Tag"
@@ -67,7 +63,6 @@ export function GuestFilters({ value, onChange, compact, sortControl }: Props) {
         value={value.tag}
         onChange={(e) => set('tag', e.currentTarget.value)}
         leftSection={<IconTag size={16} />}
-        w={width?.tag}
       />
       <NumberInput
         label="Min. visits"
@@ -78,7 +73,6 @@ export function GuestFilters({ value, onChange, compact, sortControl }: Props) {
         allowNegative={false}
         value={value.minVisits ?? ''}
         onChange={(v) => set('minVisits', numberOrNull(v))}
-        w={width?.visits}
       />
       <DatePickerInput
         type="range"
@@ -91,17 +85,21 @@ export function GuestFilters({ value, onChange, compact, sortControl }: Props) {
         valueFormat="D MMM YYYY"
         leftSection={<IconCalendar size={16} />}
         popoverProps={{ withinPortal: true }}
-        w={width?.dates}
       />
     </>
   );
 
+  const grid = (
+    <SimpleGrid cols={{ base: 2, sm: 3, lg: 5 }} spacing="sm" verticalSpacing="xs">
+      {filters}
+    </SimpleGrid>
+  );
   if (!compact) {
     return (
-      <Group gap="sm" align="flex-end" wrap="wrap">
+      <Stack gap="xs">
         {search}
-        {filters}
-      </Group>
+        {grid}
+      </Stack>
     );
   }
   return (
@@ -118,11 +116,7 @@ export function GuestFilters({ value, onChange, compact, sortControl }: Props) {
         </Button>
         {sortControl}
       </Group>
-      <Collapse expanded={open}>
-        <SimpleGrid cols={2} spacing="xs" verticalSpacing="xs">
-          {filters}
-        </SimpleGrid>
-      </Collapse>
+      <Collapse expanded={open}>{grid}</Collapse>
     </Stack>
   );
 }

@@ -87,10 +87,10 @@ describe('GuestFormModal', () => {
     await waitFor(() =>
       expect(errorOf(inputOf(screen, 'Phone'))).toMatch(/is not a valid phone number for DE/),
     );
-    type('E-mail', 'anna@');
+    type('Email', 'anna@');
     fireEvent.click(screen.getByRole('button', { name: 'Add guest' }));
     await waitFor(() => expect(errorOf(inputOf(screen, 'Name'))).toBe('Required.'));
-    expect(errorOf(inputOf(screen, 'E-mail'))).toBe('Enter a valid e-mail address.');
+    expect(errorOf(inputOf(screen, 'Email'))).toBe('Enter a valid e-mail address.');
     expect(onSubmit).not.toHaveBeenCalled();
   });
 

@@ -92,7 +92,7 @@ type Props = {
   onSubmit: (input: TGuestCreateInput) => Promise<unknown>;
 };
 
-/** New guest / edit guest: name, phone, e-mail, language, tags and notes. */
+/** New guest / edit guest: name, phone, email, language, tags and notes. */
 export function GuestFormModal({ opened, onClose, guest, onSubmit }: Props) {
   const isPhone = useIsPhone();
   const restaurant = trpc.restaurant.get.useQuery(undefined, { staleTime: 5 * 60_000, enabled: opened });
@@ -158,7 +158,7 @@ export function GuestFormModal({ opened, onClose, guest, onSubmit }: Props) {
               {...form.getInputProps('phone')}
             />
             <TextInput
-              label="E-mail"
+              label="Email"
               type="email"
               placeholder="anna@example.com"
               autoComplete="off"

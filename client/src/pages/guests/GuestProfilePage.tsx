@@ -1,8 +1,10 @@
-import { Anchor, Button, Grid, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Grid, Group, Paper, SimpleGrid, Skeleton, Stack, Title } from '@mantine/core';
 import {
   IconArrowLeft,
   IconArrowsJoin,
   IconCalendarPlus,
+  IconCalendarUser,
+  IconLanguage,
   IconMail,
   IconPencil,
   IconPhone,
@@ -19,6 +21,7 @@ import { errorCode, handleServerError, notifySuccess } from '../../lib/errors';
 import { formatDate } from '../../lib/format';
 import { guestPath, SegmentBadges } from '../../lib/guests';
 import { languageName } from '../../lib/languages';
+import { useIsPhone } from '../../lib/media';
 import { EmptyHint, QueryError } from '../../lib/states';
 import { GuestBookings } from './GuestBookings';
 import { GuestFormModal } from './GuestFormModal';
@@ -80,6 +83,7 @@ export function GuestProfilePage() {
 
 function Profile({ guest }: { guest: TGuestDetails }) {
   const ui = useBookingUi();
+  const isPhone = useIsPhone();
   const navigate = useNavigate();
   const canMerge = useCan('manager');
   const utils = trpc.useUtils();
@@ -112,69 +116,99 @@ function Profile({ guest }: { guest: TGuestDetails }) {
         ),
     });
 
-  const details = [
-    guest.phone,
-    guest.email,
-    guest.language ? languageName(guest.language) : null,
-    `guest since ${formatDate(guest.createdAt)}`,
-  ].filter(Boolean);
+  const contact = [
+    guest.phone ? { icon: IconPhone, text: guest.phone } : null,
+    guest.email ? { icon: IconMail, text: guest.email } : null,
+    guest.language ? { icon: IconLanguage, text: languageName(guest.language) } : null,
+    { icon: IconCalendarUser, text: `Guest since ${formatDate(guest.createdAt)}` },
+  ].filter((item) => item !== null);
+
+  const secondary = (
+    <>
+      {guest.phone && (
+        <Button
+          component="a"
+          href={`tel:${guest.phone}`}
+          variant="default"
+          leftSection={<IconPhone size={16} />}
+          aria-label={`Call ${guest.phone}`}
+        >
+          Call
+        </Button>
+      )}
+      {guest.email && (
+        <Button
+          component="a"
+          href={`mailto:${guest.email}`}
+          variant="default"
+          leftSection={<IconMail size={16} />}
+          aria-label={`Email ${guest.email}`}
+        >
+          Email
+        </Button>
+      )}
+      <Button variant="default" leftSection={<IconPencil size={16} />} onClick={() => setEditing(true)}>
+        Edit
+      </Button>
+      {canMerge && (
+        <Button
+          variant="default"
+          leftSection={<IconArrowsJoin size={16} />}
+          onClick={() => setMerging(true)}
+          loading={merge.isPending}
+        >
+          Merge
+        </Button>
+      )}
+    </>
+  );
+  const primary = (
+    <Button leftSection={<IconCalendarPlus size={16} />} onClick={book} fullWidth={isPhone}>
+      {hasHistory ? 'Book again' : 'Book a table'}
+    </Button>
+  );
 
   return (
     <Stack gap="md">
       <BackLink />
       <Paper withBorder p={{ base: 'sm', sm: 'md' }} radius="md">
         <Group justify="space-between" align="flex-start" gap="md">
-          <Stack gap={6} style={{ flex: '1 1 260px', minWidth: 0 }}>
+          <Stack gap={8} style={{ flex: '1 1 320px', minWidth: 0 }}>
             <Group gap="sm" align="center">
               <Title order={2} style={{ overflowWrap: 'anywhere' }}>
                 {guest.name}
               </Title>
               <SegmentBadges segments={guest.segments} size="md" />
             </Group>
-            <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-              {details.join(' · ')}
-            </Text>
+            <Group
+              component="ul"
+              aria-label="Contact"
+              gap="md"
+              p={0}
+              m={0}
+              style={{ rowGap: 4, listStyle: 'none' }}
+            >
+              {contact.map(({ icon: Icon, text }) => (
+                <Group key={text} component="li" gap={6} wrap="nowrap" c="dimmed" fz="sm" miw={0}>
+                  <Icon size={15} aria-hidden style={{ flex: 'none' }} />
+                  <span style={{ overflowWrap: 'anywhere' }}>{text}</span>
+                </Group>
+              ))}
+            </Group>
           </Stack>
-          <Group gap="xs" wrap="wrap">
-            {guest.phone && (
-              <Button
-                component="a"
-                href={`tel:${guest.phone}`}
-                variant="default"
-                leftSection={<IconPhone size={16} />}
-                aria-label={`Call ${guest.phone}`}
-              >
-                Call
-              </Button>
-            )}
-            {guest.email && (
-              <Button
-                component="a"
-                href={`mailto:${guest.email}`}
-                variant="default"
-                leftSection={<IconMail size={16} />}
-                aria-label={`E-mail ${guest.email}`}
-              >
-                Email
-              </Button>
-            )}
-            <Button variant="default" leftSection={<IconPencil size={16} />} onClick={() => setEditing(true)}>
-              Edit
-            </Button>
-            {canMerge && (
-              <Button
-                variant="default"
-                leftSection={<IconArrowsJoin size={16} />}
-                onClick={() => setMerging(true)}
-                loading={merge.isPending}
-              >
-                Merge
-              </Button>
-            )}
-            <Button leftSection={<IconCalendarPlus size={16} />} onClick={book}>
-              {hasHistory ? 'Book again' : 'Book a table'}
-            </Button>
-          </Group>
+          {isPhone ? (
+            <Stack gap="xs" w="100%">
+              {primary}
+              <SimpleGrid cols={2} spacing="xs">
+                {secondary}
+              </SimpleGrid>
+            </Stack>
+          ) : (
+            <Group gap="xs">
+              {secondary}
+              {primary}
+            </Group>
+          )}
         </Group>
       </Paper>
 

@@ -42,6 +42,9 @@ function setup(url = '/guests', role: TRole = 'manager') {
   return { api, lastInput };
 }
 
+/** Typed filters are sent after a pause: allow for it on a busy machine. */
+const eventually = (check: () => void) => waitFor(check, { timeout: 4000 });
+
 const rows = () =>
   within(screen.getByRole('table', { name: 'Guests' }))
     .getAllByRole('row')
@@ -57,24 +60,26 @@ describe('GuestsPage', () => {
 
     // Typing is sent after a pause; the best match comes first (no column sorted).
     fireEvent.change(screen.getByLabelText('Search'), { target: { value: 'anna ' } });
-    await waitFor(() => expect(lastInput()).toEqual({ q: 'anna', limit: 50 }));
+    await eventually(() => expect(lastInput()).toEqual({ q: 'anna', limit: 50 }));
     expect(screen.getByRole('columnheader', { name: /Name/ }).getAttribute('aria-sort')).toBeNull();
-    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('2+ guests · best match first'));
+    await eventually(() =>
+      expect(screen.getByRole('status').textContent).toBe('2+ guests · best match first'),
+    );
 
     fireEvent.click(inputOf(screen, 'Segment'));
     fireEvent.click(await screen.findByRole('option', { name: 'VIP' }));
-    await waitFor(() => expect(lastInput()).toMatchObject({ segment: 'vip' }));
+    await eventually(() => expect(lastInput()).toMatchObject({ segment: 'vip' }));
 
     fireEvent.change(inputOf(screen, 'Min. visits'), { target: { value: '3' } });
-    await waitFor(() => expect(lastInput()).toMatchObject({ minVisits: 3 }));
+    await eventually(() => expect(lastInput()).toMatchObject({ minVisits: 3 }));
 
     fireEvent.change(inputOf(screen, 'Tag'), { target: { value: 'window' } });
-    await waitFor(() => expect(lastInput()).toMatchObject({ tag: 'window' }));
+    await eventually(() => expect(lastInput()).toMatchObject({ tag: 'window' }));
 
     fireEvent.click(screen.getByRole('button', { name: 'Sort by visits' }));
-    await waitFor(() => expect(lastInput()).toMatchObject({ sort: 'visits', dir: 'desc' }));
+    await eventually(() => expect(lastInput()).toMatchObject({ sort: 'visits', dir: 'desc' }));
     fireEvent.click(screen.getByRole('button', { name: 'Sort by visits' }));
-    await waitFor(() =>
+    await eventually(() =>
       expect(lastInput()).toEqual({
         q: 'anna',
         segment: 'vip',
@@ -141,7 +146,7 @@ describe('GuestsPage', () => {
     const { lastInput } = setup('/guests?q=nobody&minVisits=2');
     expect(await screen.findByText('No guests match')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
-    await screen.findByText('Anna Schmidt');
+    await screen.findByText('Anna Schmidt', {}, { timeout: 4000 });
     expect(lastInput()).toEqual({ limit: 50 });
     expect((screen.getByLabelText('Search') as HTMLInputElement).value).toBe('');
   });

@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconDownload, IconSearch, IconUserPlus, IconUsers } from '@tabler/icons-react';
 import { keepPreviousData } from '@tanstack/react-query';
@@ -109,11 +109,18 @@ export function GuestsPage() {
             <GuestsTable items={items} sort={shownSort} onSort={setSort} />
           )}
           <Group justify="space-between" gap="xs">
-            <Text size="sm" c="dimmed" role="status">
-              {items.length}
-              {list.hasNextPage ? '+' : ''} {items.length === 1 ? 'guest' : 'guests'}
-              {searching && !sort ? ' · best match first' : ''}
-            </Text>
+            <Group gap="xs">
+              <Text size="sm" c="dimmed" role="status">
+                {items.length}
+                {list.hasNextPage ? '+' : ''} {items.length === 1 ? 'guest' : 'guests'}
+                {searching && !sort ? ' · best match first' : ''}
+              </Text>
+              {searching && sort && (
+                <Anchor component="button" type="button" size="sm" onClick={() => setSort(null)}>
+                  Best match first
+                </Anchor>
+              )}
+            </Group>
             {list.hasNextPage && (
               <Button
                 variant="default"

@@ -58,14 +58,13 @@ function SortableTh({
 export function GuestsTable({ items, sort, onSort }: { items: TGuest[] } & SortProps) {
   const navigate = useNavigate();
   return (
-    <Table.ScrollContainer minWidth={860}>
+    <Table.ScrollContainer minWidth={760}>
       <Table highlightOnHover verticalSpacing="sm" aria-label="Guests">
         <Table.Thead>
           <Table.Tr>
             <SortableTh column="name" sort={sort} onSort={onSort} />
             <Table.Th>Segments</Table.Th>
-            <Table.Th>Phone</Table.Th>
-            <Table.Th>E-mail</Table.Th>
+            <Table.Th>Phone and email</Table.Th>
             <SortableTh column="visits" sort={sort} onSort={onSort} w={100} align="right" />
             <SortableTh column="lastVisit" sort={sort} onSort={onSort} w={140} />
             <SortableTh column="created" sort={sort} onSort={onSort} w={130} />
@@ -99,11 +98,14 @@ export function GuestsTable({ items, sort, onSort }: { items: TGuest[] } & SortP
               <Table.Td>
                 <SegmentBadges segments={g.segments} size="sm" />
               </Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap', ...tabular }} fz="sm">
-                {g.phone ?? <Dimmed />}
-              </Table.Td>
-              <Table.Td fz="sm" style={{ overflowWrap: 'anywhere' }}>
-                {g.email ?? <Dimmed />}
+              <Table.Td fz="sm">
+                {!g.phone && !g.email && <Dimmed />}
+                {g.phone && <div style={tabular}>{g.phone}</div>}
+                {g.email && (
+                  <Text size="sm" c="dimmed" style={{ overflowWrap: 'break-word' }}>
+                    {g.email}
+                  </Text>
+                )}
               </Table.Td>
               <Table.Td ta="right" fz="sm" style={tabular}>
                 {g.visitCount}
@@ -136,7 +138,15 @@ export function GuestCards({ items }: { items: TGuest[] }) {
     <Stack gap="xs" component="ul" p={0} m={0} aria-label="Guests" style={{ listStyle: 'none' }}>
       {items.map((g) => (
         <li key={g.id} data-guest-id={g.id}>
-          <Paper component={Link} to={guestPath(g.id)} withBorder p="sm" radius="md" display="block">
+          <Paper
+            component={Link}
+            to={guestPath(g.id)}
+            withBorder
+            p="sm"
+            radius="md"
+            display="block"
+            style={{ color: 'inherit', textDecoration: 'none' }}
+          >
             <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
               <Text fw={600} size="sm" style={{ overflowWrap: 'anywhere' }}>
                 {g.name}

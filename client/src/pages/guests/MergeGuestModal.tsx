@@ -10,7 +10,7 @@ import { useIsPhone } from '../../lib/media';
 const MIN_SEARCH = 2;
 
 function contactLine(g: TGuest): string {
-  return [g.phone, g.email].filter(Boolean).join(' · ') || 'No phone or e-mail';
+  return [g.phone, g.email].filter(Boolean).join(' · ') || 'No phone or email';
 }
 
 /** Another guest, found by the server as people type (name with typos, or phone digits). */
@@ -73,7 +73,14 @@ function GuestPicker({
 
 function RecordCard({ value, guest, label }: { value: string; guest: TGuest; label: string }) {
   return (
-    <Radio.Card value={value} radius="md" p="sm" aria-label={`Keep ${guest.name} (${label})`}>
+    <Radio.Card
+      value={value}
+      radius="md"
+      p="sm"
+      aria-label={`Keep ${guest.name} (${label})`}
+      // Both cards read from the top, whatever their height.
+      style={{ display: 'flex', alignItems: 'flex-start' }}
+    >
       <Group wrap="nowrap" align="flex-start" gap="sm">
         <Radio.Indicator mt={2} />
         <div>
@@ -109,7 +116,7 @@ export function MergeExplanation({ keep, gone }: { keep: TGuest; gone: TGuest })
         </List.Item>
         <List.Item>Visits, no-shows and cancellations are added up.</List.Item>
         <List.Item>Tags and notes are combined.</List.Item>
-        <List.Item>A phone, e-mail or language {keep.name} lacks is taken over.</List.Item>
+        <List.Item>A phone, email or language {keep.name} lacks is taken over.</List.Item>
       </List>
       <Text size="sm" fw={600}>
         The record of {gone.name} is then deleted. This cannot be undone.
