@@ -1,10 +1,9 @@
-import { join } from 'node:path';
 import { createGuests, createReservation, createTables, createWeeklyHours } from '@tobeout/server/seed';
 import { PASSWORD, restaurantWithMember, startServer, type TestServer } from '@tobeout/server/testing';
 import { addDays, todayIn, weekdayOf, zonedToInstant } from '@tobeout/shared';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { hasChromium, launch, OUTPUT_DIR } from './browser';
+import { dismissNotifications, hasChromium, launch, settle, shot } from './browser';
 
 const TZ = 'Europe/Berlin';
 /** A Tuesday two to three weeks ahead (moves into the past are refused): lunch and dinner. */
@@ -15,27 +14,6 @@ const DAY = (() => {
 })();
 const at = (time: string) => zonedToInstant(DAY, time, TZ);
 const MIN = 60_000;
-
-const shot = (page: Page, name: string) => page.screenshot({ path: join(OUTPUT_DIR, name) });
-/** Lets drawer and modal transitions finish before a still screenshot. */
-const settle = (page: Page) => page.waitForTimeout(400);
-
-/**
- * Closes the notifications still on screen (they would cover the drawer in a screenshot). More
- * may follow from the queue (at most four show at once), and one may close by itself meanwhile.
- */
-async function dismissNotifications(page: Page) {
-  await expect
-    .poll(
-      async () => {
-        for (const close of await page.locator('.mantine-Notification-closeButton').all())
-          await close.click({ timeout: 1000 }).catch(() => undefined);
-        return page.locator('.mantine-Notification-root').count();
-      },
-      { timeout: 15_000 },
-    )
-    .toBe(0);
-}
 
 /** A booking's bar on the timeline. */
 const bar = (page: Page, bookingId: string) =>

@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium } from 'playwright-core';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
@@ -41,4 +42,27 @@ export async function launch(
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** Saves a screenshot in the output folder (kept after the run, for people to look at). */
+export const shot = (page: Page, name: string) => page.screenshot({ path: join(OUTPUT_DIR, name) });
+
+/** Lets drawer and modal transitions finish before a still screenshot. */
+export const settle = (page: Page) => page.waitForTimeout(400);
+
+/**
+ * Closes the notifications still on screen (they would cover the page in a screenshot). More may
+ * follow from the queue (at most four show at once), and one may close by itself meanwhile.
+ */
+export async function dismissNotifications(page: Page) {
+  await expect
+    .poll(
+      async () => {
+        for (const close of await page.locator('.mantine-Notification-closeButton').all())
+          await close.click({ timeout: 1000 }).catch(() => undefined);
+        return page.locator('.mantine-Notification-root').count();
+      },
+      { timeout: 15_000 },
+    )
+    .toBe(0);
 }

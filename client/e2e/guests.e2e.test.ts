@@ -4,7 +4,7 @@ import { PASSWORD, restaurantWithMember, startServer, type TestServer } from '@t
 import { addDays, todayIn, weekdayOf, zonedToInstant } from '@tobeout/shared';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { hasChromium, launch, OUTPUT_DIR } from './browser';
+import { dismissNotifications, hasChromium, launch, OUTPUT_DIR, settle, shot } from './browser';
 
 const TZ = 'Europe/Berlin';
 const TODAY = todayIn(TZ);
@@ -15,24 +15,6 @@ function nextOpenDay(): string {
   let date = addDays(TODAY, 1);
   while (weekdayOf(date) === 1) date = addDays(date, 1);
   return date;
-}
-
-const shot = (page: Page, name: string) => page.screenshot({ path: join(OUTPUT_DIR, name) });
-/** Lets modal and drawer transitions finish before a still screenshot. */
-const settle = (page: Page) => page.waitForTimeout(400);
-
-/** Closes the notifications on screen (they would cover the page in a screenshot). */
-async function dismissNotifications(page: Page) {
-  await expect
-    .poll(
-      async () => {
-        for (const close of await page.locator('.mantine-Notification-closeButton').all())
-          await close.click({ timeout: 1000 }).catch(() => undefined);
-        return page.locator('.mantine-Notification-root').count();
-      },
-      { timeout: 15_000 },
-    )
-    .toBe(0);
 }
 
 /** Clicks a Mantine chip (a hidden radio with its label) by its value. */

@@ -1,10 +1,9 @@
-import { join } from 'node:path';
 import { createGuests, createReservation, createTables, createWeeklyHours } from '@tobeout/server/seed';
 import { PASSWORD, restaurantWithMember, startServer, type TestServer } from '@tobeout/server/testing';
 import { addDays, todayIn, weekdayOf, zonedToInstant } from '@tobeout/shared';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { hasChromium, launch, OUTPUT_DIR } from './browser';
+import { hasChromium, launch, settle, shot } from './browser';
 
 const TZ = 'Europe/Berlin';
 
@@ -14,8 +13,6 @@ function nextOpenDay(): string {
   while (weekdayOf(date) === 1) date = addDays(date, 1);
   return date;
 }
-
-const shot = (page: Page, name: string) => page.screenshot({ path: join(OUTPUT_DIR, name) });
 
 async function signIn(page: Page, url: string, email: string) {
   await page.context().clearCookies();
@@ -36,9 +33,6 @@ async function chooseTime(page: Page, dialog: Locator, time: string) {
   // A full time reads "20:00 full".
   await page.getByRole('option', { name: new RegExp(`^${time}`) }).click();
 }
-
-/** Lets modal and drawer transitions finish before a still screenshot. */
-const settle = (page: Page) => page.waitForTimeout(350);
 
 describe.skipIf(!hasChromium)('booking wizard in Chromium', () => {
   let server: TestServer;
