@@ -36,5 +36,7 @@ export const guests = pgTable(
     index('guests_phone_trgm').using('gist', t.restaurantId, t.phone.op('gist_trgm_ops')),
     index('guests_restaurant_last_visit').on(t.restaurantId, t.lastVisitAt),
     index('guests_restaurant_created').on(t.restaurantId, t.createdAt),
+    /** The default list order and the CSV export's keyset pages. */
+    index('guests_restaurant_lower_name').on(t.restaurantId, sql`lower(${t.name})`, t.id),
   ],
 );

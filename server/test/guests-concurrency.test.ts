@@ -162,10 +162,7 @@ describe.skipIf(!testDatabaseUrl)('guest merges under concurrency on PostgreSQL'
 
   it('merge racing parallel bookings of the merged guest: bookings end on the kept guest or fail cleanly, counters add up', async () => {
     const w = await setup();
-    const ROUNDS = 10;
-    let bookedTotal = 0;
-    let refusedTotal = 0;
-    for (let round = 0; round < ROUNDS; round++) {
+    for (let round = 0; round < 10; round++) {
       const label = `round ${round}`;
       const p = await pair(w, round);
       const date = OPEN_DAYS[round % OPEN_DAYS.length]!;
@@ -193,8 +190,6 @@ describe.skipIf(!testDatabaseUrl)('guest merges under concurrency on PostgreSQL'
       expect(merged.won, `${label}: the merge itself succeeds`).toHaveLength(1);
       const made = await outcome<TBooking>(bookings, label);
       for (const err of made.lost) expect(err, label).toMatchObject({ code: 'NOT_FOUND', httpStatus: 404 });
-      bookedTotal += made.won.length;
-      refusedTotal += made.lost.length;
 
       // The merged record is gone, nothing refers to it, every booking made belongs to the kept one.
       const rows = await guestRows(w, [p.keep.id, p.gone.id]);
@@ -239,8 +234,6 @@ describe.skipIf(!testDatabaseUrl)('guest merges under concurrency on PostgreSQL'
       expect(event!.payload, label).toMatchObject({ mergedId: p.gone.id });
     }
     expect(await orphans(w)).toBe(0);
-    // The race really happened both ways over the rounds (a sanity check of the set-up).
-    expect(bookedTotal + refusedTotal).toBe(ROUNDS * TABLES); // every booking got an answer
   });
 
   it('A→B and B→A merged at once, several rounds: exactly one record survives, the other merge gets a clean NOT_FOUND', async () => {
@@ -267,6 +260,15 @@ describe.skipIf(!testDatabaseUrl)('guest merges under concurrency on PostgreSQL'
         cancelCount: 2,
         lastVisitAt: p.lastVisitAt,
       });
+      // Merged in one direction only: both records' tags and notes, once each.
+      expect(survivor.tags.map((t) => t.toLowerCase()).sort(), label).toEqual([
+        `allergy ${100 + round}`,
+        'vip',
+      ]);
+      expect(survivor.notes?.split('\n\n').sort(), label).toEqual([
+        `Nuts ${100 + round}.`,
+        `Window ${100 + round}.`,
+      ]);
       expect((await bookingsOf(w, survivor.id)).length, label).toBe(p.keepBookings + p.goneBookings);
       expect(await mergedEvents(w, survivor.id), label).toHaveLength(1);
     }

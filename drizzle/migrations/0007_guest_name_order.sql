@@ -1,0 +1,1 @@
+CREATE INDEX "guests_restaurant_lower_name" ON "guests" USING btree ("restaurant_id",lower("name"),"id");
