@@ -17,14 +17,14 @@ const DEMO_TABLES: TableSpec[] = [
   { name: 'T2', section: 'Window', min: 1, max: 2, shape: 'round', x: 120, y: 300 },
   { name: 'T3', section: 'Window', min: 2, max: 4, shape: 'square', x: 120, y: 480 },
   { name: 'T4', section: 'Window', min: 2, max: 4, shape: 'square', x: 120, y: 660 },
-  { name: 'T5', section: 'Main', min: 2, max: 4, shape: 'square', x: 420, y: 120 },
-  { name: 'T6', section: 'Main', min: 2, max: 4, shape: 'square', x: 420, y: 300 },
-  { name: 'T7', section: 'Main', min: 4, max: 6, shape: 'rectangle', x: 420, y: 500 },
-  { name: 'T8', section: 'Main', min: 4, max: 8, shape: 'rectangle', x: 700, y: 500 },
-  { name: 'T9', section: 'Terrace', min: 2, max: 4, shape: 'round', x: 1000, y: 120 },
-  { name: 'T10', section: 'Terrace', min: 2, max: 4, shape: 'round', x: 1000, y: 300 },
-  { name: 'T11', section: 'Terrace', min: 2, max: 6, shape: 'rectangle', x: 1000, y: 500 },
-  { name: 'Bar', section: 'Bar', min: 1, max: 2, shape: 'rectangle', x: 700, y: 120 },
+  { name: 'T5', section: 'Main', min: 2, max: 4, shape: 'square', x: 380, y: 150 },
+  { name: 'T6', section: 'Main', min: 2, max: 4, shape: 'square', x: 380, y: 330 },
+  { name: 'T7', section: 'Main', min: 4, max: 6, shape: 'rectangle', x: 450, y: 520 },
+  { name: 'T8', section: 'Main', min: 4, max: 8, shape: 'rectangle', x: 500, y: 680 },
+  { name: 'T9', section: 'Terrace', min: 2, max: 4, shape: 'round', x: 1000, y: 150 },
+  { name: 'T10', section: 'Terrace', min: 2, max: 4, shape: 'round', x: 1000, y: 330 },
+  { name: 'T11', section: 'Terrace', min: 2, max: 6, shape: 'rectangle', x: 1000, y: 520 },
+  { name: 'Bar', section: 'Bar', min: 1, max: 2, shape: 'rectangle', x: 760, y: 120 },
 ];
 
 const DEMO_GUESTS = [
