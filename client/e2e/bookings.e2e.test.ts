@@ -159,10 +159,22 @@ describe.skipIf(!hasChromium)('bookings timeline in Chromium', () => {
     await drag(page, { x: edge.x + edge.width - 3, y: edge.y + edge.height / 2 }, slotPx, 0);
     await expect.poll(async () => (await api.bookings.get.query({ id: a.id })).durationMin).toBe(120);
 
-    // Open the booking: its details and history; cancel it with a reason.
-    await bar(page, a.id).click();
+    // Open the booking: its details and history; cancel it with a reason. (The bar re-renders
+    // while the resize settles and notifications may cover it: click until the drawer is open.)
     const drawer = page.getByRole('dialog', { name: /Booking / });
-    await drawer.getByRole('heading', { name: 'Anna Schmidt' }).waitFor();
+    await dismissNotifications(page);
+    await expect
+      .poll(
+        async () => {
+          if (!(await drawer.isVisible()))
+            await bar(page, a.id)
+              .click({ timeout: 2000 })
+              .catch(() => undefined);
+          return drawer.getByRole('heading', { name: 'Anna Schmidt' }).isVisible();
+        },
+        { timeout: 30_000, intervals: [500] },
+      )
+      .toBe(true);
     await drawer.getByText('Window seat, birthday cake', { exact: true }).waitFor();
     await drawer.getByText(/Moved tables T1 → T3 by /).waitFor();
     await drawer.getByText(/Changed duration 1 h 30 min → 2 h by /).waitFor();
