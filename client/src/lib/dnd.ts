@@ -1,4 +1,13 @@
-import { type KeyboardCodes, PointerSensor, type PointerSensorOptions } from '@dnd-kit/core';
+import {
+  type KeyboardCodes,
+  type KeyboardCoordinateGetter,
+  KeyboardSensor,
+  PointerSensor,
+  type PointerSensorOptions,
+  TouchSensor,
+  useSensor,
+  useSensors,
+} from '@dnd-kit/core';
 import { type PointerEvent as ReactPointerEvent, useCallback, useRef } from 'react';
 
 /**
@@ -41,4 +50,35 @@ export function useDropClock() {
   }, []);
   const isClick = useCallback(() => performance.now() - last.current > CLICK_AFTER_DROP_MS, []);
   return { dropped, isClick };
+}
+
+/**
+ * The sensors every drag surface uses: mouse or pen after a few pixels, touch after a press and
+ * hold, and the keyboard, whose arrows move by one step (`steps()` is read at key time, so it
+ * may follow the current zoom).
+ */
+export function useDragSensors(
+  steps: () => { x: number; y: number },
+  touch: { delay: number; tolerance: number },
+) {
+  const coordinateGetter: KeyboardCoordinateGetter = (event, { currentCoordinates: c }) => {
+    const step = steps();
+    switch (event.code) {
+      case 'ArrowRight':
+        return { x: c.x + step.x, y: c.y };
+      case 'ArrowLeft':
+        return { x: c.x - step.x, y: c.y };
+      case 'ArrowDown':
+        return { x: c.x, y: c.y + step.y };
+      case 'ArrowUp':
+        return { x: c.x, y: c.y - step.y };
+      default:
+        return undefined;
+    }
+  };
+  return useSensors(
+    useSensor(MouseOrPenSensor, { activationConstraint: { distance: 4 } }),
+    useSensor(TouchSensor, { activationConstraint: touch }),
+    useSensor(KeyboardSensor, { keyboardCodes: KEYBOARD_CODES, coordinateGetter }),
+  );
 }

@@ -2,13 +2,8 @@ import {
   type Announcements,
   DndContext,
   type DragEndEvent,
-  type KeyboardCoordinateGetter,
-  KeyboardSensor,
   type Modifier,
-  TouchSensor,
   useDraggable,
-  useSensor,
-  useSensors,
 } from '@dnd-kit/core';
 import { CSS } from '@dnd-kit/utilities';
 import { Group, Skeleton, Text } from '@mantine/core';
@@ -26,7 +21,7 @@ import {
   useMemo,
   useRef,
 } from 'react';
-import { CLICK_AFTER_DROP_MS, KEYBOARD_CODES, MouseOrPenSensor } from '../../lib/dnd';
+import { CLICK_AFTER_DROP_MS, useDragSensors } from '../../lib/dnd';
 import classes from './FloorCanvas.module.css';
 import {
   dropPosition,
@@ -294,25 +289,12 @@ function DraggableLayer({
   const live = useRef({ byId, scale, floor });
   live.current = { byId, scale, floor };
 
-  const coordinateGetter: KeyboardCoordinateGetter = (event, { currentCoordinates: c }) => {
-    const step = SNAP_CM * live.current.scale;
-    switch (event.code) {
-      case 'ArrowRight':
-        return { x: c.x + step, y: c.y };
-      case 'ArrowLeft':
-        return { x: c.x - step, y: c.y };
-      case 'ArrowDown':
-        return { x: c.x, y: c.y + step };
-      case 'ArrowUp':
-        return { x: c.x, y: c.y - step };
-      default:
-        return undefined;
-    }
-  };
-  const sensors = useSensors(
-    useSensor(MouseOrPenSensor, { activationConstraint: { distance: 4 } }),
-    useSensor(TouchSensor, { activationConstraint: { delay: 150, tolerance: 5 } }),
-    useSensor(KeyboardSensor, { keyboardCodes: KEYBOARD_CODES, coordinateGetter }),
+  const sensors = useDragSensors(
+    () => {
+      const step = SNAP_CM * live.current.scale;
+      return { x: step, y: step };
+    },
+    { delay: 150, tolerance: 5 },
   );
 
   /** While dragging, show the table where it would land: snapped and inside the room. */

@@ -2,13 +2,8 @@ import {
   type Announcements,
   DndContext,
   type DragEndEvent,
-  type KeyboardCoordinateGetter,
-  KeyboardSensor,
   type Modifier,
-  TouchSensor,
   useDraggable,
-  useSensor,
-  useSensors,
 } from '@dnd-kit/core';
 import { CSS } from '@dnd-kit/utilities';
 import { Skeleton, Text } from '@mantine/core';
@@ -28,7 +23,7 @@ import {
 } from 'react';
 import { useBookingUi } from '../../../features/booking-ui/BookingUiProvider';
 import { BOOKING_STATUS, guestsLabel, seatsRange } from '../../../lib/bookings';
-import { KEYBOARD_CODES, MouseOrPenSensor, useDropClock } from '../../../lib/dnd';
+import { useDragSensors, useDropClock } from '../../../lib/dnd';
 import { useIsPhone } from '../../../lib/media';
 import { useNow } from '../../../lib/use-now';
 import {
@@ -275,26 +270,10 @@ function DragLayer({
   live.current = { axis, rows };
   const clock = useDropClock();
 
-  const coordinateGetter: KeyboardCoordinateGetter = (event, { currentCoordinates: c }) => {
-    const step = live.current.axis.slotPx;
-    switch (event.code) {
-      case 'ArrowRight':
-        return { x: c.x + step, y: c.y };
-      case 'ArrowLeft':
-        return { x: c.x - step, y: c.y };
-      case 'ArrowDown':
-        return { x: c.x, y: c.y + ROW_PX };
-      case 'ArrowUp':
-        return { x: c.x, y: c.y - ROW_PX };
-      default:
-        return undefined;
-    }
-  };
-  const sensors = useSensors(
-    useSensor(MouseOrPenSensor, { activationConstraint: { distance: 4 } }),
-    useSensor(TouchSensor, { activationConstraint: { delay: 200, tolerance: 6 } }),
-    useSensor(KeyboardSensor, { keyboardCodes: KEYBOARD_CODES, coordinateGetter }),
-  );
+  const sensors = useDragSensors(() => ({ x: live.current.axis.slotPx, y: ROW_PX }), {
+    delay: 200,
+    tolerance: 6,
+  });
 
   /** While dragging, show the bar where it would land (snapped to a slot and a row). */
   const snap: Modifier = ({ transform, active }) => {
