@@ -14,7 +14,7 @@ import { errorOf, memberOf, restaurantWithMember, startServer, type TestServer }
 describe.skipIf(!testDatabaseUrl)('blocks under concurrency on PostgreSQL', () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startServer('postgres', { poolSize: 16 });
+    server = await startServer('postgres', { poolSize: 32 });
   });
   afterAll(() => server.close());
 
