@@ -14,6 +14,8 @@ export type AppOptions = {
   allowedOrigins?: string[];
   clientDist?: string | undefined;
   trustProxy?: boolean;
+  /** false: commits are not announced to live streams, which then only poll (benchmarks). */
+  livePublish?: boolean;
 };
 
 export type App = {
@@ -30,7 +32,11 @@ export type App = {
 export async function createApp(opts: AppOptions): Promise<App> {
   const { db } = opts;
   const bus = await createNotifyBus(db);
-  const deps: Deps = { db: db.db, dbKind: db.kind, publisher: bus };
+  const deps: Deps = {
+    db: db.db,
+    dbKind: db.kind,
+    publisher: opts.livePublish === false ? { publish() {} } : bus,
+  };
   const hub = new EventHub(db.db, bus);
   const services: AppServices = {
     deps,

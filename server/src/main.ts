@@ -24,6 +24,7 @@ async function main() {
       .filter(Boolean),
     clientDist: env.CLIENT_DIST ?? fileURLToPath(new URL('../../client/dist', import.meta.url)),
     trustProxy: env.TRUST_PROXY === '1',
+    livePublish: env.TOBEOUT_LIVE_PUBLISH === '1',
   });
   const address = await app.listen(env.PORT, env.HOST);
   const level = await db.migrationLevel();

@@ -1,4 +1,5 @@
 export * from './domain/enums';
+export * from './domain/event-types';
 export * from './domain/fit';
 export * from './domain/floor';
 export * from './domain/lifecycle';

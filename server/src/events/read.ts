@@ -89,6 +89,51 @@ function toEvent(row: Row): TEvent {
   };
 }
 
+export type EventLogFilter = {
+  entity?: string | null | undefined;
+  entityId?: string | null | undefined;
+  type?: string | null | undefined;
+  actorId?: string | null | undefined;
+  /** Restaurant-local days, inclusive. */
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+  before: Cursor | null;
+  limit: number;
+};
+
+/**
+ * Committed events newest first (backwards over the (restaurant, tx_id, id) index), for people
+ * reading the activity log. Local days become instants in the restaurant's time zone, in SQL.
+ */
+export async function eventLog(
+  db: Database,
+  restaurantId: string,
+  f: EventLogFilter,
+): Promise<{ events: TEvent[]; next: Cursor | null }> {
+  const where = [sql`e.restaurant_id = ${restaurantId}`];
+  if (f.entity) where.push(sql`e.entity = ${f.entity}`);
+  if (f.entityId) where.push(sql`e.entity_id = ${f.entityId}`);
+  if (f.type) where.push(sql`e.type = ${f.type}`);
+  if (f.actorId) where.push(sql`e.actor->>'id' = ${f.actorId}`);
+  if (f.from) where.push(sql`e.at >= (${f.from}::date)::timestamp at time zone r.timezone`);
+  if (f.to) where.push(sql`e.at < (${f.to}::date + 1)::timestamp at time zone r.timezone`);
+  if (f.before) where.push(sql`(e.tx_id, e.id) < (${f.before.txId}::xid8, ${f.before.id}::bigint)`);
+  const rows = await queryRows<Row>(
+    db,
+    sql`select e.id, e.tx_id::text as tx_id, e.type, e.entity, e.entity_id, e.actor, e.payload, e.at, false as held
+        from events e join restaurants r on r.id = e.restaurant_id
+        where ${sql.join(where, sql` and `)}
+        order by e.tx_id desc, e.id desc
+        limit ${f.limit + 1}`,
+  );
+  const page = rows.slice(0, f.limit);
+  const last = page.at(-1);
+  return {
+    events: page.map(toEvent),
+    next: rows.length > f.limit && last ? { txId: last.tx_id, id: Number(last.id) } : null,
+  };
+}
+
 /** The committed events of one entity (a booking's history), oldest first. */
 export async function entityEvents(
   db: Database,
