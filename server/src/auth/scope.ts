@@ -20,12 +20,19 @@ export async function scopeOf(db: Database, p: Principal, required: TRole): Prom
   } else {
     const restaurantId = p.session.activeRestaurantId;
     if (!restaurantId) throw new AppError('NO_RESTAURANT', 'Choose a restaurant first.');
-    const [m] = await db
-      .select({ role: memberships.role })
-      .from(memberships)
-      .where(and(eq(memberships.userId, p.user.id), eq(memberships.restaurantId, restaurantId)));
-    if (!m) throw new AppError('NOT_A_MEMBER', 'You are not a member of this restaurant.');
-    scope = { restaurantId, role: m.role, actor: { kind: 'user', id: p.user.id, name: p.user.name } };
+    // Read together with the session (see auth/lucia.ts); a session created in this request
+    // (no role read yet) looks it up.
+    const role =
+      p.session.activeRole !== undefined
+        ? p.session.activeRole
+        : (
+            await db
+              .select({ role: memberships.role })
+              .from(memberships)
+              .where(and(eq(memberships.userId, p.user.id), eq(memberships.restaurantId, restaurantId)))
+          )[0]?.role;
+    if (!role) throw new AppError('NOT_A_MEMBER', 'You are not a member of this restaurant.');
+    scope = { restaurantId, role, actor: { kind: 'user', id: p.user.id, name: p.user.name } };
   }
   if (!roleAtLeast(scope.role, required))
     throw new AppError('ROLE_REQUIRED', `This needs the ${required} role or higher; you are ${scope.role}.`);
