@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { id, timestamps } from './_columns';
 import { restaurants } from './restaurants';
 
@@ -28,15 +38,34 @@ export const guests = pgTable(
     uniqueIndex('guests_restaurant_phone').on(t.restaurantId, t.phone).where(sql`${t.phone} is not null`),
     unique('guests_restaurant_id').on(t.restaurantId, t.id),
     index('guests_restaurant_name').on(t.restaurantId, t.name),
-    /**
-     * Typo-tolerant name search (word similarity, nearest first via the GiST distance order) and
-     * partial phone digits (LIKE '%…%'), both within one restaurant (btree_gist for its id).
-     */
-    index('guests_name_trgm').using('gist', t.restaurantId, t.name.op('gist_trgm_ops')),
-    index('guests_phone_trgm').using('gist', t.restaurantId, t.phone.op('gist_trgm_ops')),
+    /** Partial phone digits (LIKE '%…%') within one restaurant (btree_gin for its id). */
+    index('guests_phone_trgm').using('gin', t.restaurantId, t.phone.op('gin_trgm_ops')),
     index('guests_restaurant_last_visit').on(t.restaurantId, t.lastVisitAt),
     index('guests_restaurant_created').on(t.restaurantId, t.createdAt),
     /** The default list order and the CSV export's keyset pages. */
     index('guests_restaurant_lower_name').on(t.restaurantId, sql`lower(${t.name})`, t.id),
+  ],
+);
+
+/**
+ * The distinct guest names of each restaurant, with their search form (lower case, accents
+ * dropped, umlauts written out read as the vowel: "Müller" and "Mueller" → "muller")
+ * and how many guests carry them. Kept by a trigger on guests (migration 0008), so no write path
+ * can forget it. Name search runs over these rather than over every guest: a guest book repeats
+ * names ("… Schmidt" hundreds of times), and ranking each repeat cost more than the search.
+ */
+export const guestNames = pgTable(
+  'guest_names',
+  {
+    restaurantId: uuid()
+      .notNull()
+      .references(() => restaurants.id, { onDelete: 'cascade' }),
+    name: text().notNull(),
+    folded: text().notNull(),
+    guests: integer().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.restaurantId, t.name] }),
+    index('guest_names_folded_trgm').using('gin', t.restaurantId, t.folded.op('gin_trgm_ops')),
   ],
 );

@@ -2,8 +2,10 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { sql } from 'drizzle-orm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -86,6 +88,9 @@ export async function createDb(opts: CreateDbOptions = {}): Promise<DbHandle> {
   return handle;
 }
 
+/** The advisory lock key migrations hold (any constant of our own). */
+const MIGRATION_LOCK = 7_400_000_042;
+
 function openPostgres(url: string, opts: CreateDbOptions): DbHandle {
   const client = postgres(url, {
     max: opts.poolSize ?? 10,
@@ -111,7 +116,17 @@ function openPostgres(url: string, opts: CreateDbOptions): DbHandle {
       await client.notify(channel, payload);
     },
     migrate: async () => {
-      await migratePostgres(drizzlePostgres({ client, casing: 'snake_case' }), { migrationsFolder });
+      // Several server processes may start at once on a new database: one migrates, the others
+      // wait on this lock and then find nothing left to do.
+      const lock = await client.reserve();
+      try {
+        await lock`set statement_timeout = 0`;
+        await lock`select pg_advisory_lock(${MIGRATION_LOCK})`;
+        await migratePostgres(drizzlePostgres({ client, casing: 'snake_case' }), { migrationsFolder });
+      } finally {
+        await lock`select pg_advisory_unlock(${MIGRATION_LOCK})`.catch(() => {});
+        lock.release();
+      }
     },
     migrationLevel: () => readMigrationLevel(db),
     dump: () => Promise.reject(new Error('dump() is for PGlite only')),
@@ -132,7 +147,7 @@ async function openPglite(opts: CreateDbOptions): Promise<DbHandle> {
     client = await PGlite.create({
       ...(dataDir ? { dataDir } : {}),
       ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
-      extensions: { btree_gist, pg_trgm },
+      extensions: { btree_gin, btree_gist, pg_trgm, unaccent },
     });
   } catch (err) {
     await release?.();

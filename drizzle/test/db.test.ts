@@ -2,10 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
+import postgres from 'postgres';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   createDb,
   DataDirLockedError,
+  guestNames,
   guests,
   pgErrorCode,
   queryRows,
@@ -15,7 +17,7 @@ import {
   tableBlocks,
   tables,
 } from '../src/index';
-import { createTestDb, testDbKinds } from '../src/testing';
+import { createTestDb, testDatabaseUrl, testDbKinds } from '../src/testing';
 
 describe.each(testDbKinds)('schema on %s', (kind) => {
   it('migrates to the latest level and refuses overlapping active allocations', async () => {
@@ -99,6 +101,65 @@ describe.each(testDbKinds)('schema on %s', (kind) => {
       expect(rows[0]?.n).toBe(2);
     } finally {
       await h.close();
+    }
+  });
+});
+
+describe.each(testDbKinds)('guest name index on %s', (kind) => {
+  it('keeps one row per distinct name with its count and search form, through inserts, renames and deletes', async () => {
+    const h = await createTestDb(kind);
+    try {
+      const [r] = await h.db.insert(restaurants).values({ name: 'R', timezone: 'Europe/Berlin' }).returning();
+      const names = () =>
+        h.db
+          .select({ name: guestNames.name, folded: guestNames.folded, guests: guestNames.guests })
+          .from(guestNames)
+          .orderBy(guestNames.name);
+      const rows = await h.db
+        .insert(guests)
+        .values(
+          ['Anna Müller', 'Anna Müller', 'Piotr Wiśniewski', 'Łukasz Groß'].map((name) => ({
+            restaurantId: r!.id,
+            name,
+          })),
+        )
+        .returning();
+      expect(await names()).toEqual([
+        { name: 'Anna Müller', folded: 'anna muller', guests: 2 },
+        { name: 'Piotr Wiśniewski', folded: 'piotr wisniewski', guests: 1 },
+        { name: 'Łukasz Groß', folded: 'lukasz gross', guests: 1 },
+      ]);
+      // A rename moves one count; a counter update does not touch the index.
+      await h.db.update(guests).set({ name: 'Anna Mueller' }).where(sql`${guests.id} = ${rows[0]!.id}`);
+      await h.db.update(guests).set({ visitCount: 3 }).where(sql`${guests.id} = ${rows[1]!.id}`);
+      await h.db.delete(guests).where(sql`${guests.id} in (${rows[1]!.id}, ${rows[2]!.id})`);
+      expect(await names()).toEqual([
+        { name: 'Anna Mueller', folded: 'anna muller', guests: 1 },
+        { name: 'Łukasz Groß', folded: 'lukasz gross', guests: 1 },
+      ]);
+    } finally {
+      await h.close();
+    }
+  });
+});
+
+describe.skipIf(!testDatabaseUrl)('migrations on PostgreSQL', () => {
+  it('four processes starting at once on a new database: one migrates, the others wait and find it done', async () => {
+    const admin = postgres(testDatabaseUrl!, { max: 1, onnotice: () => {} });
+    const name = `tobeout_migrate_${process.pid}_${Date.now()}`;
+    await admin.unsafe(`create database "${name}"`);
+    const url = new URL(testDatabaseUrl!);
+    url.pathname = `/${name}`;
+    try {
+      const handles = await Promise.all(
+        [1, 2, 3, 4].map(() => createDb({ databaseUrl: url.toString(), poolSize: 2 })),
+      );
+      const levels = await Promise.all(handles.map((h) => h.migrationLevel()));
+      await Promise.all(handles.map((h) => h.close()));
+      expect(levels.map((l) => l.pending)).toEqual([0, 0, 0, 0]);
+    } finally {
+      await admin.unsafe(`drop database if exists "${name}" with (force)`);
+      await admin.end();
     }
   });
 });

@@ -320,22 +320,31 @@ export async function guestsBench() {
       ),
     );
 
-    /** The raw SQL twin of guests.list for a search term (first page of 50, nearest first). */
+    /**
+     * The raw SQL twin of guests.list for a search term (first page of 50): phone digits in name
+     * order; a name nearest first, over the distinct names (guest_names) then their guests.
+     */
     const rawSearch = (q: string) => {
       const digits = phoneDigits(q);
       const isPhone = digits.length >= 3 && /^[\d\s()+\-./]+$/.test(q);
-      const cond = isPhone
-        ? sql`g.phone like ${`%${digits}%`}`
-        : sql`(${q} <% g.name or g.name ilike ${`%${q.replace(/[%_\\]/g, '\\$&')}%`})`;
+      const like = `%${q.replace(/[%_\\]/g, '\\$&')}%`;
+      const ranked = isPhone
+        ? sql`select id, lower(name) as k1, id as k2 from guests
+              where restaurant_id = ${rid} and phone like ${`%${digits}%`}
+              order by lower(name), id limit 51`
+        : sql`select g.id, m.distance as k1, g.id as k2
+              from (select name, fold_name(${q}) <<-> folded as distance from guest_names
+                    where restaurant_id = ${rid} and (fold_name(${q}) <% folded or folded like fold_name(${like}))) m
+              cross join lateral (select id from guests where restaurant_id = ${rid} and name = m.name
+                                  order by id limit 51) g
+              order by m.distance, g.id limit 51`;
       return sql`select g.id, g.name, g.phone, g.email, g.language, g.tags, g.notes, g.visit_count,
                g.no_show_count, g.cancel_count, g.last_visit_at, g.created_at,
                (select count(*)::int from reservations rv where rv.restaurant_id = g.restaurant_id
                   and rv.guest_id = g.id and rv.status = 'completed'
                   and rv.starts_at > now() - make_interval(days => ${SEGMENT_RULES.frequentWindowDays})) as recent_visits
-        from guests g
-        where g.restaurant_id = ${rid} and ${cond}
-        order by ${q} <<-> g.name, g.id
-        limit 51`;
+        from (${ranked}) r join guests g on g.id = r.id
+        order by r.k1, r.k2`;
     };
     /** The raw SQL twin of a segment-filtered list (first page of 50 by name). */
     const rawSegment = (segment: 'vip' | 'at_risk') => {
