@@ -2,6 +2,7 @@ import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createDb, type DbHandle } from '@tobeout/db';
 import { createLucia } from './auth/lucia';
+import { DayCache } from './domain/availability/day-cache';
 import type { Deps } from './domain/deps';
 import { createNotifyBus, type EventBus } from './events/bus';
 import { EventHub } from './events/hub';
@@ -32,10 +33,14 @@ export type App = {
 export async function createApp(opts: AppOptions): Promise<App> {
   const { db } = opts;
   const bus = await createNotifyBus(db);
+  // Availability reads keep loaded days until their restaurant's next event (from any process).
+  const days = new DayCache();
+  bus.onWake((restaurantId) => days.invalidate(restaurantId));
   const deps: Deps = {
     db: db.db,
     dbKind: db.kind,
     publisher: opts.livePublish === false ? { publish() {} } : bus,
+    days,
   };
   const hub = new EventHub(db.db, bus);
   const services: AppServices = {

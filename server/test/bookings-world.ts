@@ -98,9 +98,14 @@ export async function bookingWorld(server: TestServer) {
     (await db.select({ id: reservations.id }).from(reservations).where(eq(reservations.restaurantId, rid)))
       .length;
 
-  /** Makes a hold expire now, as if its five minutes had passed. */
-  const expireHold = (holdId: string) =>
-    db.update(holds).set({ expiresAt: sql`now() - interval '1 second'` }).where(eq(holds.id, holdId));
+  /**
+   * Makes a hold expire now, as if its five minutes had passed. A write behind the app's back, so
+   * the app's cache of loaded days is told (with real time passing, it checks expiry itself).
+   */
+  const expireHold = async (holdId: string) => {
+    await db.update(holds).set({ expiresAt: sql`now() - interval '1 second'` }).where(eq(holds.id, holdId));
+    server.app.services.deps.days?.invalidate(rid);
+  };
 
   return {
     ...owner,

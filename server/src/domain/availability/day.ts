@@ -52,6 +52,8 @@ export type Taken = {
   ownerId: string;
   status: TReservationStatus | null;
   partySize: number | null;
+  /** When a hold lets go of the table (epoch ms); null for bookings and blocks. */
+  expiresAt: number | null;
 };
 
 /**
@@ -103,6 +105,7 @@ async function loadTaken(db: Db, restaurantId: string, window: { from: Date; to:
       holdId: tableAllocations.holdId,
       status: reservations.status,
       partySize: reservations.partySize,
+      expiresAt: holds.expiresAt,
     })
     .from(tableAllocations)
     .leftJoin(reservations, allocationJoins.reservation)
@@ -126,6 +129,7 @@ async function loadTaken(db: Db, restaurantId: string, window: { from: Date; to:
     ownerId: (r.reservationId ?? r.blockId ?? r.holdId)!,
     status: r.status,
     partySize: r.partySize,
+    expiresAt: r.expiresAt?.getTime() ?? null,
   }));
 }
 

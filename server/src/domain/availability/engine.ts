@@ -168,9 +168,29 @@ function toAvailable(slot: Slot, options: TFitOption[]): TAvailableSlot {
   return { time: slot.time, startsAt: slot.startsAt, options: options.slice(0, OPTIONS_PER_SLOT) };
 }
 
+const slotMemo = new WeakMap<Day['rules'], Map<number, readonly Slot[]>>();
+
+/**
+ * The day's slots for a stay length. Time-zone arithmetic is most of an availability answer's
+ * CPU, and a cached day (see day-cache.ts) keeps its rules object: work it out once per day.
+ */
+function daySlots(day: Day, durationMin: number): readonly Slot[] {
+  let byDuration = slotMemo.get(day.rules);
+  if (!byDuration) {
+    byDuration = new Map();
+    slotMemo.set(day.rules, byDuration);
+  }
+  let slots = byDuration.get(durationMin);
+  if (!slots) {
+    slots = slotsForDay(day.date, day.rules, durationMin);
+    byDuration.set(durationMin, slots);
+  }
+  return slots;
+}
+
 /** The bookable slots of the day nearest to `around` (all of them without it), best first. */
 export function availableSlots(day: Day, want: Want, around?: Date): TAvailableSlot[] {
-  const slots = slotsForDay(day.date, day.rules, want.durationMin);
+  const slots = daySlots(day, want.durationMin);
   const open = slots
     .map((slot) => ({ slot, verdict: judgeSlot(day, slot, want) }))
     .filter((s) => s.verdict.options.length > 0);
@@ -184,7 +204,7 @@ export function availableSlots(day: Day, want: Want, around?: Date): TAvailableS
 
 /** Where a requested local time would be on the day's grid, even when it is not a slot. */
 function approximateInstant(day: Day, time: string): Date | undefined {
-  const slots = slotsForDay(day.date, day.rules, 1);
+  const slots = daySlots(day, 1);
   return slots.find((s) => s.time >= time)?.startsAt ?? slots.at(-1)?.startsAt;
 }
 
@@ -230,7 +250,7 @@ export function checkAvailability(day: Day, want: Want, time?: string): TAvailab
 
 /** Why a whole day has nothing: closed, outside the booking window, party too large, or full. */
 function dayProblem(day: Day, want: Want): TNoAvailabilityReason {
-  const slots = slotsForDay(day.date, day.rules, want.durationMin);
+  const slots = daySlots(day, want.durationMin);
   if (slots.length === 0) return 'closed';
   const timing = slots.map((slot) => timingProblem(day, slot.startsAt, want));
   if (timing.every((t) => t !== null)) return timing.at(-1)!;

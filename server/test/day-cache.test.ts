@@ -1,0 +1,121 @@
+import { createDb, queryRows } from '@tobeout/db';
+import { testDatabaseUrl } from '@tobeout/db/testing';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type App, createApp } from '../src/app';
+import type { Day, Taken } from '../src/domain/availability/day';
+import { DayCache } from '../src/domain/availability/day-cache';
+import { bookingWorld, DAY } from './bookings-world';
+import { cookieClient, startServer, type TestServer } from './harness';
+
+const taken = (over: Partial<Taken>): Taken => ({
+  tableId: 't1',
+  from: 0,
+  to: 1,
+  kind: 'booking',
+  ownerId: 'o',
+  status: 'confirmed',
+  partySize: 2,
+  expiresAt: null,
+  ...over,
+});
+
+function counting(make: () => Day = () => ({ date: DAY, taken: [] }) as unknown as Day) {
+  let loads = 0;
+  return {
+    load: async () => {
+      loads++;
+      return make();
+    },
+    get loads() {
+      return loads;
+    },
+  };
+}
+
+describe('DayCache', () => {
+  it('serves a day from memory until its restaurant changes', async () => {
+    const cache = new DayCache({ ttlMs: 60_000 });
+    const src = counting();
+    await cache.get('r1', DAY, src.load);
+    await cache.get('r1', DAY, src.load);
+    expect(src.loads).toBe(1);
+    cache.invalidate('r2'); // another restaurant: kept
+    await cache.get('r1', DAY, src.load);
+    expect(src.loads).toBe(1);
+    cache.invalidate('r1');
+    await cache.get('r1', DAY, src.load);
+    expect(src.loads).toBe(2);
+  });
+
+  it('reads again after the TTL, and never keeps a failed load', async () => {
+    const cache = new DayCache({ ttlMs: 30 });
+    const src = counting();
+    await cache.get('r1', DAY, src.load);
+    await new Promise((r) => setTimeout(r, 40));
+    await cache.get('r1', DAY, src.load);
+    expect(src.loads).toBe(2);
+    await expect(cache.get('r1', 'x', () => Promise.reject(new Error('db down')))).rejects.toThrow('db down');
+    const after = counting();
+    await cache.get('r1', 'x', after.load);
+    expect(after.loads).toBe(1);
+  });
+
+  it('leaves out holds once they have expired, without reading again', async () => {
+    const cache = new DayCache({ ttlMs: 60_000 });
+    const expiresAt = Date.now() + 50;
+    const src = counting(
+      () =>
+        ({
+          date: DAY,
+          taken: [taken({ kind: 'hold', ownerId: 'h', expiresAt }), taken({ ownerId: 'b' })],
+        }) as unknown as Day,
+    );
+    expect((await cache.get('r1', DAY, src.load)).taken.map((t) => t.ownerId)).toEqual(['h', 'b']);
+    await new Promise((r) => setTimeout(r, 60));
+    expect((await cache.get('r1', DAY, src.load)).taken.map((t) => t.ownerId)).toEqual(['b']);
+    expect(src.loads).toBe(1);
+  });
+
+  it('keeps at most maxEntries days', async () => {
+    const cache = new DayCache({ ttlMs: 60_000, maxEntries: 2 });
+    const src = counting();
+    await cache.get('r1', '2030-01-01', src.load);
+    await cache.get('r1', '2030-01-02', src.load);
+    await cache.get('r2', '2030-01-03', src.load);
+    await cache.get('r1', '2030-01-01', src.load); // the oldest went
+    expect(src.loads).toBe(4);
+  });
+});
+
+/**
+ * Two app instances (each with its own pool, LISTEN connection and cache) on one PostgreSQL
+ * database, as two server processes would be: a booking made through A is seen at once by
+ * availability reads on B, whose cached day is dropped by A's NOTIFY.
+ */
+describe.skipIf(!testDatabaseUrl)('the day cache across server processes', () => {
+  let a: TestServer;
+  let b: App;
+  let urlB: string;
+  beforeAll(async () => {
+    a = await startServer('postgres');
+    const [row] = await queryRows<{ name: string }>(a.app.db.db, sql`select current_database() as name`);
+    const url = new URL(testDatabaseUrl!);
+    url.pathname = `/${row!.name}`;
+    b = await createApp({ db: await createDb({ databaseUrl: url.toString(), poolSize: 4 }) });
+    urlB = `http://127.0.0.1:${(await b.listen(0)).port}`;
+  });
+  afterAll(async () => {
+    await b?.close();
+    await a?.close();
+  });
+
+  it("a check on B sees a booking made through A as soon as A's NOTIFY arrives", async () => {
+    const w = await bookingWorld(a);
+    const apiB = cookieClient(urlB, w.cookie);
+    const ask = () => apiB.availability.check.query({ date: DAY, time: '20:00', partySize: 5 });
+    expect((await ask()).available).toBe(true); // B now holds the day in memory
+    await w.api.bookings.create.mutate({ date: DAY, time: '20:00', partySize: 5, guest: { name: 'Via A' } });
+    await expect.poll(async () => (await ask()).reason, { timeout: 1_000, interval: 20 }).toBe('full');
+  });
+});
