@@ -705,9 +705,14 @@ describe.each(testDbKinds)('bookings on %s', (kind) => {
       const events = await eventsOf(w.api, (items) => items.length >= 4);
       const updated = events.filter((e) => e.type === 'booking.updated');
       expect(updated).toHaveLength(3);
+      // Every booking event carries the booking as it is now, plus what changed.
       expect(updated[0]!.payload).toEqual({
         code: b.code,
         guestName: 'Anna Schmidt',
+        partySize: 1,
+        date: DAY,
+        time: '19:00',
+        tables: ['T1'],
         changes: {
           partySize: { from: 2, to: 1 },
           specialRequests: { from: null, to: 'Allergic to nuts' },
@@ -929,7 +934,17 @@ describe.each(testDbKinds)('bookings on %s', (kind) => {
       ]);
       expect(status[2]).toMatchObject({
         entityId: c.id,
-        payload: { code: c.code, guestName: 'Anna Schmidt', reason: 'Guest called' },
+        payload: {
+          code: c.code,
+          guestName: 'Anna Schmidt',
+          partySize: 2,
+          date: DAY,
+          time: '19:00',
+          tables: ['T2'],
+          from: 'confirmed',
+          to: 'canceled',
+          reason: 'Guest called',
+        },
       });
     });
 

@@ -1,6 +1,6 @@
-import { queryRows } from '@tobeout/db';
+import { events, queryRows } from '@tobeout/db';
 import { testDatabaseUrl, testDbKinds } from '@tobeout/db/testing';
-import type { TEvent } from '@tobeout/shared';
+import type { TEvent, TEventLogInput } from '@tobeout/shared';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,9 +12,11 @@ import {
   type Client,
   errorOf,
   eventsOf,
+  memberOf,
   restaurantWithMember,
   startServer,
   type TestServer,
+  tokenClient,
 } from './harness';
 
 type Received = { id: string; data: TEvent };
@@ -103,6 +105,130 @@ describe.each(testDbKinds)('events on %s', (kind) => {
     ]);
     expect(second.nextCursor).toBeNull();
   });
+
+  describe('events.log', () => {
+    const types = (items: TEvent[]) => items.map((e) => e.type);
+
+    it('lists newest first, filtered by entity, entityId, type and actor (user or token)', async () => {
+      const a = await restaurantWithMember(server, 'owner');
+      const maria = await memberOf(server, a.restaurant.id, 'manager');
+      await a.api.tables.create.mutate({ name: 'T1', maxGuests: 4 });
+      const anna = await a.api.guests.create.mutate({ name: 'Anna', tags: [] });
+      await maria.api.guests.update.mutate({ id: anna.id, notes: 'Window seat' });
+      await maria.api.restaurant.update.mutate({ name: 'Renamed' });
+      await a.api.guests.create.mutate({ name: 'Ben', tags: [] });
+      const token = await a.api.restaurant.tokens.create.mutate({ name: 'Agent', role: 'staff' });
+      await tokenClient(server, token.token).guests.create.mutate({ name: 'Cleo', tags: [] });
+
+      const log = async (filter: TEventLogInput) => (await a.api.events.log.query(filter)).items;
+      expect(types(await log({}))).toEqual([
+        'guest.created',
+        'token.created',
+        'guest.created',
+        'restaurant.updated',
+        'guest.updated',
+        'guest.created',
+        'table.created',
+      ]);
+      expect((await log({ entity: 'guest' })).map((e) => e.payload.name)).toEqual([
+        'Cleo',
+        'Ben',
+        'Anna',
+        'Anna',
+      ]);
+      expect(types(await log({ entityId: anna.id }))).toEqual(['guest.updated', 'guest.created']);
+      expect((await log({ type: 'guest.created' })).map((e) => e.payload.name)).toEqual([
+        'Cleo',
+        'Ben',
+        'Anna',
+      ]);
+      expect(types(await log({ actorId: maria.user.id }))).toEqual(['restaurant.updated', 'guest.updated']);
+      expect(await log({ actorId: token.apiToken.id })).toMatchObject([
+        { type: 'guest.created', actor: { kind: 'token', id: token.apiToken.id, name: 'Agent' } },
+      ]);
+      // Filters combine; what matches nothing is an empty page, not an error.
+      expect(types(await log({ entity: 'guest', actorId: maria.user.id }))).toEqual(['guest.updated']);
+      expect(types(await log({ entity: 'booking' }))).toEqual([]);
+      expect(types(await log({ type: 'no.such' }))).toEqual([]);
+    });
+
+    it('takes from/to as days in the restaurant time zone, across a DST change', async () => {
+      const a = await restaurantWithMember(server, 'owner', { timezone: 'America/New_York' });
+      const at = {
+        feb28Late: '2030-03-01T04:30:00Z', // 28 Feb 23:30 EST
+        mar1Early: '2030-03-01T05:30:00Z', // 1 Mar 00:30 EST
+        mar1Late: '2030-03-02T04:59:00Z', // 1 Mar 23:59 EST
+        mar2Midnight: '2030-03-02T05:00:00Z', // 2 Mar 00:00 EST
+        mar9Late: '2030-03-10T04:59:00Z', // 9 Mar 23:59 EST
+        mar10Late: '2030-03-11T03:59:00Z', // 10 Mar 23:59 EDT (clocks went forward that night)
+        mar11Midnight: '2030-03-11T04:00:00Z', // 11 Mar 00:00 EDT
+      };
+      for (const [name, instant] of Object.entries(at))
+        await server.app.db.db.insert(events).values({
+          restaurantId: a.restaurant.id,
+          type: 'restaurant.updated',
+          entity: 'restaurant',
+          entityId: name,
+          actor: { kind: 'system', id: null, name: 'test' },
+          payload: { name },
+          at: new Date(instant),
+        });
+      const days = async (from?: string, to?: string) =>
+        (await a.api.events.log.query({ from, to })).items.map((e) => e.entityId);
+      expect(await days('2030-03-01', '2030-03-01')).toEqual(['mar1Late', 'mar1Early']);
+      expect(await days(undefined, '2030-02-28')).toEqual(['feb28Late']);
+      expect(await days('2030-03-02', '2030-03-09')).toEqual(['mar9Late', 'mar2Midnight']);
+      expect(await days('2030-03-10', '2030-03-10')).toEqual(['mar10Late']);
+      expect(await days('2030-03-11')).toEqual(['mar11Midnight']);
+      const backwards = await errorOf(a.api.events.log.query({ from: '2030-03-02', to: '2030-03-01' }));
+      expect(backwards).toMatchObject({ code: 'BAD_REQUEST', reason: 'VALIDATION' });
+      expect(backwards.fieldErrors?.to).toEqual(['The end date is before the start date.']);
+    });
+
+    it('pages by cursor without gaps or duplicates, also while new events arrive', async () => {
+      const a = await restaurantWithMember(server, 'owner');
+      for (let i = 0; i < 7; i++) await a.api.restaurant.update.mutate({ name: `N${i}` });
+      const everything = (await a.api.events.log.query({})).items.map((e) => e.id);
+      expect(everything).toHaveLength(7);
+      const seen: number[] = [];
+      let cursor: string | null = null;
+      let pages = 0;
+      do {
+        const page: { items: TEvent[]; nextCursor: string | null } = await a.api.events.log.query({
+          cursor,
+          limit: 3,
+        });
+        seen.push(...page.items.map((e) => e.id));
+        cursor = page.nextCursor;
+        pages++;
+        // Newer events do not shift the pages still to come.
+        if (pages === 1) await a.api.restaurant.update.mutate({ name: 'While paging' });
+      } while (cursor);
+      expect(pages).toBe(3);
+      expect(seen).toEqual(everything);
+      // A filtered log pages the same way.
+      const first = await a.api.events.log.query({ type: 'restaurant.updated', limit: 4 });
+      const rest = await a.api.events.log.query({
+        type: 'restaurant.updated',
+        limit: 4,
+        cursor: first.nextCursor,
+      });
+      const names = [...first.items, ...rest.items].map(
+        (e) => (e.payload.changes as { name: { to: string } }).name.to,
+      );
+      expect(names).toEqual(['While paging', 'N6', 'N5', 'N4', 'N3', 'N2', 'N1', 'N0']);
+      expect(rest.nextCursor).toBeNull();
+    });
+
+    it('is for managers: staff are FORBIDDEN; a malformed cursor is a field error', async () => {
+      const a = await restaurantWithMember(server, 'manager');
+      const staff = await memberOf(server, a.restaurant.id, 'staff');
+      expect(await errorOf(staff.api.events.log.query({}))).toMatchObject({ code: 'FORBIDDEN' });
+      const bad = await errorOf(a.api.events.log.query({ cursor: 'nope' }));
+      expect(bad).toMatchObject({ code: 'BAD_REQUEST', reason: 'VALIDATION' });
+      expect(bad.fieldErrors?.cursor).toEqual(['Not an event cursor from this server.']);
+    });
+  });
 });
 
 describe.skipIf(!testDatabaseUrl)('event ordering on PostgreSQL', () => {
@@ -179,7 +305,7 @@ describe.skipIf(!testDatabaseUrl)('event ordering on PostgreSQL', () => {
       (async () => {
         for (let i = 0; i < PER_WRITER; i++) {
           await write(deps, scope, async ({ tx, emit }) => {
-            await emit({ type: 'test.write', entity: 'test', entityId: `${w}-${i}`, payload: { w, i } });
+            await emit({ type: 'restaurant.updated', entityId: `${w}-${i}`, payload: { w, i } });
             // Hold some transactions open so commits land out of id order.
             if ((w + i) % 5 === 0) await tx.execute(sql`select pg_sleep(${Math.random() * 0.01})`);
           });

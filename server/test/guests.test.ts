@@ -85,7 +85,8 @@ describe.each(testDbKinds)('guests on %s', (kind) => {
     expect((await w.api.guests.get.query({ id: a!.id })).name).toBe('Anna');
     const items = await eventsOf(w.api, (all) => all.some((e) => e.type === 'guest.updated'));
     expect(items.find((e) => e.type === 'guest.updated')?.payload).toMatchObject({
-      diff: { notes: { from: null, to: 'Window seat' } },
+      name: 'Anna',
+      changes: { notes: { from: null, to: 'Window seat' } },
     });
     expect(b).toBeDefined();
   });
@@ -96,9 +97,22 @@ describe.each(testDbKinds)('guests on %s', (kind) => {
       { name: 'Anna Schmidt', phone: '+491701234567' },
       { name: 'Jonas Weber', phone: '+491609876543' },
       { name: 'Maria Rossi', phone: '+393331234567' },
+      { name: 'Jürgen Müller' },
+      { name: 'Piotr Wiśniewski' },
+      { name: 'Anna Schmidt' }, // a second guest of the same name
     ]);
     const names = async (q: string) => (await w.api.guests.list.query({ q })).items.map((g) => g.name);
-    expect(await names('Schmit')).toEqual(['Anna Schmidt']);
+    expect(await names('Schmit')).toEqual(['Anna Schmidt', 'Anna Schmidt']);
+    // Spelling variants: umlauts spelled out or left off, accents dropped, any case.
+    expect(await names('Mueller')).toEqual(['Jürgen Müller']);
+    expect(await names('jurgen')).toEqual(['Jürgen Müller']);
+    expect(await names('Wisniewski')).toEqual(['Piotr Wiśniewski']);
+    // Nearest name first, then the rest, each page continuing where the last ended.
+    expect(await names('Anna')).toEqual(['Anna Schmidt', 'Anna Schmidt']);
+    const first = await w.api.guests.list.query({ q: 'Schmidt', limit: 1 });
+    const second = await w.api.guests.list.query({ q: 'Schmidt', limit: 1, cursor: first.nextCursor });
+    expect(new Set([first.items[0]!.id, second.items[0]!.id]).size).toBe(2);
+    expect(second.nextCursor).toBeNull();
     expect(await names('weber')).toEqual(['Jonas Weber']);
     expect(await names('0160 987')).toEqual(['Jonas Weber']);
     expect(await names('+39 333')).toEqual(['Maria Rossi']);

@@ -1,7 +1,13 @@
 import type { DbKind } from '@tobeout/db';
 import { createTestDb } from '@tobeout/db/testing';
 import type { TEvent, TRole } from '@tobeout/shared';
-import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from '@trpc/client';
+import {
+  createTRPCClient,
+  httpBatchLink,
+  httpSubscriptionLink,
+  splitLink,
+  type TRPCLink,
+} from '@trpc/client';
 import { EventSource } from 'eventsource';
 import superjson from 'superjson';
 import { type App, createApp } from '../src/app';
@@ -64,6 +70,19 @@ export function cookieClient(url: string, cookie: string, origin = url) {
 }
 
 export type Client = ReturnType<typeof cookieClient>;
+
+/** A client (session cookie or bearer token in `headers`) that records every procedure path it calls. */
+export function recordingClient(url: string, headers: Record<string, string>, seen: Set<string>): Client {
+  const record: TRPCLink<AppRouter> =
+    () =>
+    ({ op, next }) => {
+      seen.add(op.path);
+      return next(op);
+    };
+  return createTRPCClient<AppRouter>({
+    links: [record, httpBatchLink({ url: `${url}/trpc`, transformer: superjson, headers })],
+  });
+}
 
 let seq = 0;
 /** A restaurant with one member of the given role, signed in. */

@@ -1,10 +1,8 @@
 import { holds } from '@tobeout/db';
 import { testDbKinds } from '@tobeout/db/testing';
-import { createTRPCClient, httpBatchLink, type TRPCLink } from '@trpc/client';
 import { eq } from 'drizzle-orm';
-import superjson from 'superjson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AppRouter, appRouter } from '../src/routers';
+import { appRouter } from '../src/routers';
 import { createGuests, createReservation } from '../src/seed/factories';
 import {
   type Client,
@@ -13,6 +11,7 @@ import {
   login,
   memberOf,
   PASSWORD,
+  recordingClient,
   restaurantWithMember,
   startServer,
   type TestServer,
@@ -427,6 +426,39 @@ const cases: Record<string, Case> = {
     for (const e of after.items) expect(aIds.has(e.id)).toBe(true);
   },
 
+  'events.log': async (api, w) => {
+    // Every filter aimed at B's data (its booking's id, its owner, its token, its cursor) yields
+    // A's events or nothing, never one of B's.
+    const bIds = new Set((await eventsOf(w.b.owner.api)).map((e) => e.id));
+    const filters = [
+      {},
+      { entity: 'booking' },
+      { entity: 'booking', entityId: w.b.bookingId },
+      { entityId: w.b.bookingId },
+      { entityId: w.b.tableId },
+      { entityId: w.b.restaurantId },
+      { type: 'booking.created' },
+      { type: 'table.blocked' },
+      { actorId: w.b.owner.user.id },
+      { actorId: w.b.token.id },
+      { from: '2000-01-01', to: '2099-12-31' },
+      { cursor: w.b.cursor },
+    ];
+    for (const filter of filters) {
+      const page = await api.events.log.query(aimAtB(w, { ...filter, limit: 200 }));
+      expectNoLeak(w, page);
+      for (const e of page.items)
+        expect(bIds.has(e.id), `B's event ${e.id} via ${JSON.stringify(filter)}`).toBe(false);
+    }
+    for (const filter of [
+      { entityId: w.b.bookingId },
+      { actorId: w.b.owner.user.id },
+      { actorId: w.b.token.id },
+    ])
+      expect((await api.events.log.query(filter)).items, JSON.stringify(filter)).toEqual([]);
+    expect((await api.events.log.query({ limit: 200 })).items.length).toBeGreaterThan(0);
+  },
+
   'availability.grid': async (api, w) => {
     const grid = await api.availability.grid.query(aimAtB(w, { date: B_DAY }));
     expect(grid.tables.map((t) => t.id).sort()).toEqual([...w.a.tableIds].sort());
@@ -731,19 +763,6 @@ it('has an isolation case for every restaurant.*, tables.*, events.*, availabili
   expect(requiredPaths().length).toBeGreaterThan(10);
   expect(Object.keys(cases).sort()).toEqual(requiredPaths());
 });
-
-/** A client that records every procedure path it calls. */
-function recordingClient(url: string, headers: Record<string, string>, seen: Set<string>): Client {
-  const record: TRPCLink<AppRouter> =
-    () =>
-    ({ op, next }) => {
-      seen.add(op.path);
-      return next(op);
-    };
-  return createTRPCClient<AppRouter>({
-    links: [record, httpBatchLink({ url: `${url}/trpc`, transformer: superjson, headers })],
-  });
-}
 
 describe.each(testDbKinds)('cross-restaurant isolation on %s', (kind) => {
   let server: TestServer;

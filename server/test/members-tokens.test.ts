@@ -104,7 +104,7 @@ describe.each(testDbKinds)('members on %s', (kind) => {
 
     const events = await eventsOf(owner.api, (items) => items.length >= 1);
     expect(events.map((e) => [e.type, e.entityId, e.payload])).toEqual([
-      ['member.added', added.userId, { email, role: 'manager' }],
+      ['member.added', added.userId, { name: 'New Person', email, role: 'manager' }],
     ]);
   });
 
@@ -195,7 +195,7 @@ describe.each(testDbKinds)('members on %s', (kind) => {
 
     const events = await eventsOf(owner.api, (items) => items.some((e) => e.type === 'member.roleChanged'));
     expect(events.filter((e) => e.type === 'member.roleChanged').map((e) => [e.entityId, e.payload])).toEqual(
-      [[staff.user.id, { from: 'staff', to: 'manager' }]],
+      [[staff.user.id, { name: staff.user.name, email: staff.email, from: 'staff', to: 'manager' }]],
     );
   });
 

@@ -154,7 +154,8 @@ describe.each(testDbKinds)('tables on %s', (kind) => {
       const items = await eventsOf(w.api, (all) => all.some((e) => e.type === 'table.updated'));
       const ev = items.find((e) => e.type === 'table.updated');
       expect(ev?.payload).toMatchObject({
-        diff: { name: { from: 'T2', to: 'T2a' }, notes: { from: null, to: 'Wobbly leg' } },
+        name: 'T2a',
+        changes: { name: { from: 'T2', to: 'T2a' }, notes: { from: null, to: 'Wobbly leg' } },
       });
 
       const dup = await errorOf(w.api.tables.update.mutate({ id: w.t2.id, name: 'T1' }));

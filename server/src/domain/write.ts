@@ -1,11 +1,17 @@
 import { events, type Tx } from '@tobeout/db';
+import { EVENT_TYPES, type TEventType } from '@tobeout/shared';
 import type { Deps, Scope } from './deps';
 
+/**
+ * An event to record. The type must be in the shared catalogue (EVENT_TYPES), which also fixes
+ * its entity, so the two cannot disagree. The payload is the small diff or summary people and
+ * the live client read ("Table 4: Anna ×4 moved to 20:30"): never empty.
+ */
 export type NewEvent = {
-  type: string;
-  entity: string;
+  type: TEventType;
+  /** The one entity the event is about; none for events about several (tables.reordered…). */
   entityId?: string | null;
-  payload?: Record<string, unknown>;
+  payload: Record<string, unknown>;
 };
 
 export type WriteContext = {
@@ -27,14 +33,17 @@ export async function write<T>(deps: Deps, scope: Scope, fn: (w: WriteContext) =
       await tx.insert(events).values({
         restaurantId: scope.restaurantId,
         type: event.type,
-        entity: event.entity,
+        entity: EVENT_TYPES[event.type].entity,
         entityId: event.entityId ?? null,
         actor: scope.actor,
-        payload: event.payload ?? {},
+        payload: event.payload,
       });
     };
     return fn({ tx, emit });
   });
-  if (emitted > 0) deps.publisher.publish(scope.restaurantId);
+  if (emitted > 0) {
+    deps.days?.invalidate(scope.restaurantId); // even with publishing off (benchmarks)
+    deps.publisher.publish(scope.restaurantId);
+  }
   return result;
 }

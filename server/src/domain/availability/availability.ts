@@ -13,9 +13,9 @@ import { noAvailability, slotOrThrow } from '../bookings/create';
 import { assertFree, lockBookingWrites, placeAllocations } from '../bookings/place';
 import { assertSeatable } from '../bookings/seating';
 import type { Deps, Scope } from '../deps';
-import { allocationJoins } from '../tables/allocations';
+import { allocationJoins, tableNames } from '../tables/allocations';
 import { write } from '../write';
-import { type Day, loadDay } from './day';
+import { type Day, loadDay, loadSettings } from './day';
 import {
   availableSlots,
   buildGrid,
@@ -25,6 +25,12 @@ import {
   timingProblem,
   type Want,
 } from './engine';
+
+/** A day for answering (not for writing): from the process's cache when there is one. */
+function readDay(deps: Deps, restaurantId: string, date: string): Promise<Day> {
+  const load = () => loadDay(deps.db, restaurantId, date);
+  return deps.days ? deps.days.get(restaurantId, date, load) : load();
+}
 
 /** How long availability.hold keeps tables for a guest or agent who is deciding. */
 export const HOLD_MINUTES = 5;
@@ -52,13 +58,13 @@ export async function check(
     source: TReservationSource;
   },
 ): Promise<TAvailabilityCheck> {
-  const day = await loadDay(deps.db, scope.restaurantId, input.date);
+  const day = await readDay(deps, scope.restaurantId, input.date);
   return checkAvailability(day, wantFor(day, input), input.time);
 }
 
 /** availability.grid: the day's table × slot statuses, with booking summaries for hover cards. */
 export async function grid(deps: Deps, scope: Scope, date: string): Promise<TAvailabilityGrid> {
-  const day = await loadDay(deps.db, scope.restaurantId, date);
+  const day = await readDay(deps, scope.restaurantId, date);
   const built = buildGrid(day);
   // Only what overlaps the grid's own slots (day.window also covers the next day): from the
   // first slot to the end of the last one, or the whole calendar day when it is closed.
@@ -143,7 +149,7 @@ export async function range(
 ) {
   const days = [];
   for (let date = input.from; date <= input.to; date = addDays(date, 1)) {
-    const day = await loadDay(deps.db, scope.restaurantId, date);
+    const day = await readDay(deps, scope.restaurantId, date);
     const slots = availableSlots(day, wantFor(day, input));
     const open = checkAvailability(day, wantFor(day, input)).reason !== 'closed';
     days.push({
@@ -224,9 +230,14 @@ export async function hold(
     });
     await emit({
       type: 'hold.created',
-      entity: 'hold',
       entityId: row!.id,
-      payload: { tableIds, date: input.date, time: input.time, partySize: input.partySize },
+      payload: {
+        tables: await tableNames(tx, scope.restaurantId, tableIds),
+        tableIds,
+        date: input.date,
+        time: input.time,
+        partySize: input.partySize,
+      },
     });
     return {
       holdId: row!.id,
@@ -242,11 +253,30 @@ export async function hold(
 /** Releases a hold before it expires (the guest decided against it). */
 export async function release(deps: Deps, scope: Scope, holdId: string): Promise<{ ok: true }> {
   return write(deps, scope, async ({ tx, emit }) => {
-    const deleted = await tx
+    const held = await tx
+      .select({ tableId: tableAllocations.tableId })
+      .from(tableAllocations)
+      .where(and(eq(tableAllocations.restaurantId, scope.restaurantId), eq(tableAllocations.holdId, holdId)));
+    const [gone] = await tx
       .delete(holds)
       .where(and(eq(holds.restaurantId, scope.restaurantId), eq(holds.id, holdId)))
-      .returning({ id: holds.id });
-    if (deleted.length > 0) await emit({ type: 'hold.released', entity: 'hold', entityId: holdId });
+      .returning({ startsAt: holds.startsAt, partySize: holds.partySize });
+    if (gone) {
+      const { timeZone } = await loadSettings(tx, scope.restaurantId);
+      await emit({
+        type: 'hold.released',
+        entityId: holdId,
+        payload: {
+          tables: await tableNames(
+            tx,
+            scope.restaurantId,
+            held.map((h) => h.tableId),
+          ),
+          ...instantToZoned(gone.startsAt, timeZone),
+          partySize: gone.partySize,
+        },
+      });
+    }
     return { ok: true as const };
   });
 }

@@ -12,13 +12,14 @@ import {
 import { and, eq, sql } from 'drizzle-orm';
 import { loadDay, loadSettings } from '../availability/day';
 import type { Want } from '../availability/engine';
+import { type Changes, changesOf } from '../changes';
 import type { Deps, Scope } from '../deps';
 import { AppError } from '../errors';
 import { loadHoursRules } from '../rules';
 import { type WriteContext, write } from '../write';
 import { instantSlotOrThrow, slotOrThrow } from './create';
 import { lockBookingWrites, placeAllocations } from './place';
-import { getBooking } from './read';
+import { bookingSummary, getBooking } from './read';
 import { assertSeatable } from './seating';
 
 type Tx = WriteContext['tx'];
@@ -153,30 +154,23 @@ export async function changeBooking(
     const after = await getBooking(tx, scope, row.id);
     await emit({
       type,
-      entity: 'booking',
       entityId: row.id,
-      payload: { code: after.code, ...diff(before, after) },
+      payload: { ...bookingSummary(after), changes: bookingChanges(before, after) },
     });
     return after;
   });
 }
 
 /** What changed, old → new, in the terms staff use (local time, table names). */
-function diff(before: TBooking, after: TBooking): Record<string, unknown> {
-  const pairs: Record<string, [unknown, unknown]> = {
+function bookingChanges(before: TBooking, after: TBooking): Changes {
+  return changesOf({
     date: [before.date, after.date],
     time: [before.time, after.time],
     partySize: [before.partySize, after.partySize],
     durationMin: [before.durationMin, after.durationMin],
     tables: [before.tables.map((t) => t.name), after.tables.map((t) => t.name)],
     specialRequests: [before.specialRequests, after.specialRequests],
-  };
-  const out: Record<string, unknown> = { guestName: after.guest.name };
-  const changes: Record<string, { from: unknown; to: unknown }> = {};
-  for (const [k, [from, to]] of Object.entries(pairs))
-    if (JSON.stringify(from) !== JSON.stringify(to)) changes[k] = { from, to };
-  out.changes = changes;
-  return out;
+  });
 }
 
 /** Guest counters move in the same transaction as the status that moves them. */
@@ -248,11 +242,9 @@ export async function setStatus(
     const after = await getBooking(tx, scope, row.id);
     await emit({
       type: input.status === 'canceled' ? 'booking.canceled' : 'booking.statusChanged',
-      entity: 'booking',
       entityId: row.id,
       payload: {
-        code: after.code,
-        guestName: after.guest.name,
+        ...bookingSummary(after),
         from: row.status,
         to: input.status,
         ...(input.reason ? { reason: input.reason } : {}),

@@ -26,7 +26,7 @@ import type { Deps, Scope } from '../deps';
 import { AppError } from '../errors';
 import { type WriteContext, write } from '../write';
 import { assertFree, lockBookingWrites, placeAllocations } from './place';
-import { getBooking, toBooking } from './read';
+import { bookingSummary, getBooking, toBooking } from './read';
 import { assertSeatable } from './seating';
 
 type Input = z.output<typeof ZBookingCreateInput>;
@@ -311,18 +311,8 @@ export async function createBooking(deps: Deps, scope: Scope, input: Input): Pro
     const booking = toBooking(reservation, guest, booked, date, day.settings.timeZone);
     await emit({
       type: 'booking.created',
-      entity: 'booking',
       entityId: booking.id,
-      payload: {
-        code: booking.code,
-        guestName: booking.guest.name,
-        partySize,
-        date: booking.date,
-        time: booking.time,
-        tables: booking.tables.map((t) => t.name),
-        status,
-        source,
-      },
+      payload: { ...bookingSummary(booking), status, source },
     });
     return booking;
   });

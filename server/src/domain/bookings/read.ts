@@ -79,6 +79,21 @@ async function loadBookings(
   );
 }
 
+/**
+ * What every booking.* event carries: the booking as it is after the change, in the words staff
+ * read (local date and time, table names in display order), so a live notification needs no fetch.
+ */
+export function bookingSummary(b: TBooking) {
+  return {
+    code: b.code,
+    guestName: b.guest.name,
+    partySize: b.partySize,
+    date: b.date,
+    time: b.time,
+    tables: b.tables.map((t) => t.name),
+  };
+}
+
 /** A booking as the API returns it, from its row, guest, tables and service day. */
 export function toBooking(
   r: typeof reservations.$inferSelect,

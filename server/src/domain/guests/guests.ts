@@ -1,4 +1,4 @@
-import { guests, pgConstraint, pgErrorCode, reservations } from '@tobeout/db';
+import { guests, pgConstraint, pgErrorCode, queryRows, reservations } from '@tobeout/db';
 import {
   normalisePhone,
   type TGuest,
@@ -6,12 +6,12 @@ import {
   type TGuestFilters,
   type TGuestListInput,
 } from '@tobeout/shared';
-import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { loadSettings } from '../availability/day';
 import type { Deps, Scope } from '../deps';
 import { AppError } from '../errors';
 import { type WriteContext, write } from '../write';
-import { type GuestRow, guestColumns, guestFilter, toGuest } from './query';
+import { type GuestRow, guestColumns, guestFilter, isPhoneTerm, matchingNames, toGuest } from './query';
 
 type Db = Deps['db'] | WriteContext['tx'];
 
@@ -98,15 +98,13 @@ export async function listGuests(
   const { timeZone } = await loadSettings(deps.db, scope.restaurantId);
   const where = guestFilter(scope.restaurantId, input, timeZone);
   const q = input.q?.trim();
-  if (q && input.sort === 'name' && !input.dir) {
+  if (q && input.sort === 'name' && !input.dir && !isPhoneTerm(q)) {
     const offset = input.cursor ? Number(decodeCursor(input.cursor)[0]) || 0 : 0;
-    const rows = await deps.db
-      .select(guestColumns)
-      .from(guests)
-      .where(where)
-      .orderBy(sql`${q} <<-> ${guests.name}`, asc(guests.id))
-      .limit(input.limit + 1)
-      .offset(offset);
+    const rows = await nearestByName(deps.db, scope.restaurantId, q, {
+      others: guestFilter(scope.restaurantId, { ...input, q: undefined }, timeZone),
+      offset,
+      limit: input.limit + 1,
+    });
     return page(rows, input.limit, () => [offset + input.limit, '']);
   }
   const key = sortKey(input.sort, input.dir);
@@ -127,6 +125,38 @@ export async function listGuests(
     )
     .limit(input.limit + 1);
   return page(rows, input.limit, (last) => [(last as { sortValue: unknown }).sortValue, last.id]);
+}
+
+/**
+ * The guests whose names match `q`, nearest name first (then by id), a page at an offset. Walks
+ * the matching distinct names in distance order and, per name, only as many guest ids as a page
+ * can need (an index-only scan), then reads the page's rows: a common surname carried by
+ * thousands of guests costs a few index probes, not thousands of rows.
+ */
+async function nearestByName(
+  db: Db,
+  restaurantId: string,
+  q: string,
+  p: { others: SQL | undefined; offset: number; limit: number },
+): Promise<GuestRow[]> {
+  const ranked = await queryRows<{ id: string }>(
+    db,
+    sql`select g.id from (${matchingNames(restaurantId, q)}) m
+        cross join lateral (
+          select ${guests.id} as id from ${guests}
+          where ${p.others} and ${guests.name} = m.name
+          order by ${guests.id} limit ${p.offset + p.limit}) g
+        order by m.distance, g.id
+        limit ${p.limit} offset ${p.offset}`,
+  );
+  if (ranked.length === 0) return [];
+  const ids = ranked.map((r) => r.id);
+  const rows = await db
+    .select(guestColumns)
+    .from(guests)
+    .where(and(eq(guests.restaurantId, restaurantId), inArray(guests.id, ids)));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 function page<R extends GuestRow>(rows: R[], limit: number, cursorOf: (last: R) => [unknown, string]) {
@@ -207,7 +237,6 @@ export async function createGuest(deps: Deps, scope: Scope, input: GuestInput): 
     if (!created) throw await phoneClash(tx, scope, phone!);
     await emit({
       type: 'guest.created',
-      entity: 'guest',
       entityId: created.id,
       payload: { name: input.name },
     });
@@ -245,12 +274,8 @@ export async function updateGuest(
       if (isPhoneClash(err)) throw await phoneClash(tx, scope, changes.phone as string);
       throw err;
     }
-    await emit({
-      type: 'guest.updated',
-      entity: 'guest',
-      entityId: before.id,
-      payload: { name: before.name, diff },
-    });
-    return toGuest(await getGuestRow(tx, scope, before.id));
+    const after = await getGuestRow(tx, scope, before.id);
+    await emit({ type: 'guest.updated', entityId: before.id, payload: { name: after.name, changes: diff } });
+    return toGuest(after);
   });
 }

@@ -159,7 +159,6 @@ export async function importGuests(
     if (result.created + result.updated > 0)
       await emit({
         type: 'guests.imported',
-        entity: 'guest',
         payload: { created: result.created, updated: result.updated, errors: result.errors.length },
       });
     return result;

@@ -65,7 +65,6 @@ export async function mergeGuests(
       .where(eq(guests.id, keep.id));
     await emit({
       type: 'guest.merged',
-      entity: 'guest',
       entityId: keep.id,
       payload: { name: keep.name, mergedId: gone.id, mergedName: gone.name, bookingsMoved: moved.length },
     });

@@ -1,4 +1,4 @@
-import { guests, reservations } from '@tobeout/db';
+import { guestNames, guests, reservations } from '@tobeout/db';
 import {
   addDays,
   phoneDigits,
@@ -36,18 +36,34 @@ export function segmentCondition(segment: TSegment): SQL {
   }
 }
 
+/** Three or more digits (and only phone punctuation): the term searches phone numbers. */
+export function isPhoneTerm(q: string): boolean {
+  return phoneDigits(q).length >= 3 && /^[\d\s()+\-./]+$/.test(q);
+}
+
+/**
+ * The restaurant's distinct guest names that match a name search, each with its distance
+ * (0 = the term is a word of the name). Both sides are compared in their folded form (see
+ * fold_name in migration 0008: "Mueller" finds "Müller"), typo-tolerant by trigram word
+ * similarity from three characters, and always by substring.
+ */
+export function matchingNames(restaurantId: string, q: string): SQL {
+  const like = `%${q.replace(/[%_\\]/g, '\\$&')}%`;
+  const byWords = q.length >= 3 ? sql`fold_name(${q}) <% ${guestNames.folded} or` : sql``;
+  return sql`select ${guestNames.name} as name, fold_name(${q}) <<-> ${guestNames.folded} as distance
+    from ${guestNames}
+    where ${guestNames.restaurantId} = ${restaurantId}
+      and (${byWords} ${guestNames.folded} like fold_name(${like}))`;
+}
+
 /**
  * The search term as a condition: three or more digits search the phone (any format, partial —
- * a national trunk 0 is dropped so '0170 12' finds '+4917012…'); otherwise the name, typo-tolerant
- * (trigram word similarity) or by substring for short terms.
+ * a national trunk 0 is dropped so '0170 12' finds '+4917012…'); otherwise the name (see
+ * matchingNames).
  */
-export function searchCondition(q: string): SQL | undefined {
-  const digits = phoneDigits(q);
-  if (digits.length >= 3 && /^[\d\s()+\-./]+$/.test(q)) return sql`${guests.phone} like ${`%${digits}%`}`;
-  const like = `%${q.replace(/[%_\\]/g, '\\$&')}%`;
-  return q.length >= 3
-    ? sql`(${q} <% ${guests.name} or ${guests.name} ilike ${like})`
-    : sql`${guests.name} ilike ${like}`;
+export function searchCondition(restaurantId: string, q: string): SQL {
+  if (isPhoneTerm(q)) return sql`${guests.phone} like ${`%${phoneDigits(q)}%`}`;
+  return sql`${guests.name} in (select m.name from (${matchingNames(restaurantId, q)}) m)`;
 }
 
 /** Every filter of the guest book as one condition (restaurant scope included). */
@@ -55,7 +71,7 @@ export function guestFilter(restaurantId: string, f: TGuestFilters, timeZone: st
   const q = f.q?.trim();
   return and(
     eq(guests.restaurantId, restaurantId),
-    q ? searchCondition(q) : undefined,
+    q ? searchCondition(restaurantId, q) : undefined,
     f.language ? eq(guests.language, f.language) : undefined,
     f.tag ? hasTag(f.tag) : undefined,
     f.segment ? segmentCondition(f.segment) : undefined,

@@ -77,13 +77,13 @@ export async function addMember(deps: Deps, scope: Scope, input: AddMemberInput)
       .onConflictDoNothing()
       .returning();
     if (inserted.length === 0) throw AppError.field('email', 'This person is already a member.', 'DUPLICATE');
+    const member = await getMember(w, scope, userId);
     await w.emit({
       type: 'member.added',
-      entity: 'member',
       entityId: userId,
-      payload: { email: input.email, role: input.role },
+      payload: { name: member.name, email: member.email, role: input.role },
     });
-    return getMember(w, scope, userId);
+    return member;
   });
 }
 
@@ -102,9 +102,8 @@ export async function updateMemberRole(
       .where(and(eq(memberships.restaurantId, scope.restaurantId), eq(memberships.userId, input.userId)));
     await w.emit({
       type: 'member.roleChanged',
-      entity: 'member',
       entityId: input.userId,
-      payload: { from: before.role, to: input.role },
+      payload: { name: before.name, email: before.email, from: before.role, to: input.role },
     });
     return { ...before, role: input.role };
   });
@@ -119,9 +118,8 @@ export async function removeMember(deps: Deps, scope: Scope, userId: string): Pr
       .where(and(eq(memberships.restaurantId, scope.restaurantId), eq(memberships.userId, userId)));
     await w.emit({
       type: 'member.removed',
-      entity: 'member',
       entityId: userId,
-      payload: { email: before.email },
+      payload: { name: before.name, email: before.email, role: before.role },
     });
     return { ok: true as const };
   });

@@ -46,7 +46,6 @@ export async function setOpeningHours(
     }
     await emit({
       type: 'hours.set',
-      entity: 'hours',
       entityId: scope.restaurantId,
       payload: { services: input.services.length },
     });

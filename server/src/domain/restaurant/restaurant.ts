@@ -70,7 +70,6 @@ export async function updateRestaurant(
       .returning(columns);
     await emit({
       type: 'restaurant.updated',
-      entity: 'restaurant',
       entityId: scope.restaurantId,
       payload: { changes: diff },
     });

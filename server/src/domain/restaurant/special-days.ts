@@ -63,9 +63,8 @@ export async function setSpecialDay(deps: Deps, scope: Scope, input: TSpecialDay
       .returning();
     await emit({
       type: 'specialDay.set',
-      entity: 'specialDay',
       entityId: input.date,
-      payload: { closed: input.closed },
+      payload: { date: input.date, name: input.name, closed: input.closed, services: values.services.length },
     });
     return toSpecialDay(row!);
   });
@@ -76,10 +75,10 @@ export async function deleteSpecialDay(deps: Deps, scope: Scope, date: string): 
     const deleted = await tx
       .delete(specialDays)
       .where(and(eq(specialDays.restaurantId, scope.restaurantId), eq(specialDays.date, date)))
-      .returning({ date: specialDays.date });
+      .returning({ name: specialDays.name });
     if (deleted.length === 0)
       throw AppError.field('date', `There are no special hours on ${date}.`, 'NOT_FOUND');
-    await emit({ type: 'specialDay.deleted', entity: 'specialDay', entityId: date });
+    await emit({ type: 'specialDay.deleted', entityId: date, payload: { date, name: deleted[0]!.name } });
     return { ok: true as const };
   });
 }

@@ -1,5 +1,5 @@
-import { guests, reservations, tableAllocations, tableBlocks } from '@tobeout/db';
-import { and, eq, sql } from 'drizzle-orm';
+import { type DbOrTx, guests, reservations, tableAllocations, tableBlocks, tables } from '@tobeout/db';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 
 /**
  * Join conditions from an allocation to what holds it. Every join also matches restaurant_id,
@@ -34,3 +34,14 @@ export const ownerFields = {
   reason: tableBlocks.reason,
   releasedAt: tableBlocks.releasedAt,
 };
+
+/** The names of these tables in display order, for event payloads people read. */
+export async function tableNames(db: DbOrTx, restaurantId: string, ids: string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select({ name: tables.name })
+    .from(tables)
+    .where(and(eq(tables.restaurantId, restaurantId), inArray(tables.id, ids)))
+    .orderBy(asc(tables.sortOrder), asc(tables.name));
+  return rows.map((r) => r.name);
+}

@@ -18,7 +18,7 @@ import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Deps, Scope } from '../deps';
 import { AppError } from '../errors';
 import { type WriteContext, write } from '../write';
-import { allocationJoins, ownerFields } from './allocations';
+import { allocationJoins, ownerFields, tableNames } from './allocations';
 
 type Db = Deps['db'] | WriteContext['tx'];
 
@@ -166,9 +166,13 @@ export async function blockTables(
     }
     await emit({
       type: 'table.blocked',
-      entity: 'block',
       entityId: block!.id,
-      payload: { tableIds: input.tableIds, from: input.from, to: input.to, reason: input.reason },
+      payload: {
+        tables: await tableNames(tx, scope.restaurantId, input.tableIds),
+        from: input.from,
+        to: input.to,
+        reason: input.reason,
+      },
     });
     return toBlock(block!, input.tableIds, timeZone);
   });
@@ -192,8 +196,18 @@ export async function unblockTables(deps: Deps, scope: Scope, blockId: string): 
       )
       .returning({ tableId: tableAllocations.tableId });
     const tableIds = allocations.map((a) => a.tableId);
-    await emit({ type: 'table.unblocked', entity: 'block', entityId: blockId, payload: { tableIds } });
-    return toBlock(block, tableIds, timeZone);
+    const released = toBlock(block, tableIds, timeZone);
+    await emit({
+      type: 'table.unblocked',
+      entityId: blockId,
+      payload: {
+        tables: await tableNames(tx, scope.restaurantId, tableIds),
+        from: released.from,
+        to: released.to,
+        reason: released.reason,
+      },
+    });
+    return released;
   });
 }
 

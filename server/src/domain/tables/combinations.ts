@@ -1,9 +1,11 @@
 import { pgConstraint, pgErrorCode, tableCombinationMembers, tableCombinations, tables } from '@tobeout/db';
 import type { TCombination } from '@tobeout/shared';
 import { and, asc, eq, inArray } from 'drizzle-orm';
+import { changesOf } from '../changes';
 import type { Deps, Scope } from '../deps';
 import { AppError } from '../errors';
 import { type WriteContext, write } from '../write';
+import { tableNames } from './allocations';
 
 type Input = { name: string; tableIds: string[]; minGuests: number; maxGuests: number };
 
@@ -120,9 +122,13 @@ export async function createCombination(deps: Deps, scope: Scope, input: Input):
     );
     await w.emit({
       type: 'combination.created',
-      entity: 'combination',
       entityId: row!.id,
-      payload: { name: input.name, tableIds: input.tableIds },
+      payload: {
+        name: input.name,
+        tables: await tableNames(w.tx, scope.restaurantId, input.tableIds),
+        minGuests: input.minGuests,
+        maxGuests: input.maxGuests,
+      },
     });
     const [created] = await listCombinations(w.tx, scope.restaurantId, [row!.id]);
     return created!;
@@ -165,13 +171,21 @@ export async function updateCombination(
         })),
       );
     }
+    const [after] = await listCombinations(w.tx, scope.restaurantId, [input.id]);
+    const changes = changesOf({
+      name: [before.name, after!.name],
+      tables: [
+        await tableNames(w.tx, scope.restaurantId, before.tableIds),
+        await tableNames(w.tx, scope.restaurantId, after!.tableIds),
+      ],
+      minGuests: [before.minGuests, after!.minGuests],
+      maxGuests: [before.maxGuests, after!.maxGuests],
+    });
     await w.emit({
       type: 'combination.updated',
-      entity: 'combination',
       entityId: input.id,
-      payload: { name: merged.name },
+      payload: { name: after!.name, changes },
     });
-    const [after] = await listCombinations(w.tx, scope.restaurantId, [input.id]);
     return after!;
   });
 }
@@ -187,7 +201,6 @@ export async function deleteCombination(deps: Deps, scope: Scope, id: string): P
       throw AppError.field('id', 'This combination does not exist in this restaurant.', 'NOT_FOUND');
     await emit({
       type: 'combination.deleted',
-      entity: 'combination',
       entityId: id,
       payload: { name: deleted[0]!.name },
     });

@@ -9,10 +9,11 @@ import {
   tableFootprint,
 } from '@tobeout/shared';
 import { and, asc, eq, gt, inArray, isNotNull, sql } from 'drizzle-orm';
+import { changesOf } from '../changes';
 import type { Deps, Scope } from '../deps';
 import { AppError } from '../errors';
 import { type WriteContext, write } from '../write';
-import { allocationJoins, periodEnd } from './allocations';
+import { allocationJoins, periodEnd, tableNames } from './allocations';
 
 type Row = typeof tables.$inferSelect;
 
@@ -169,7 +170,6 @@ export async function createTable(
     );
     await emit({
       type: 'table.created',
-      entity: 'table',
       entityId: row!.id,
       payload: { name: row!.name, maxGuests: row!.maxGuests },
     });
@@ -218,9 +218,8 @@ export async function updateTable(deps: Deps, scope: Scope, input: TTableUpdateI
     );
     await emit({
       type: 'table.updated',
-      entity: 'table',
       entityId: row!.id,
-      payload: { name: row!.name, diff },
+      payload: { name: row!.name, changes: diff },
     });
     return toTable(row!);
   });
@@ -274,7 +273,6 @@ export async function setTableActive(deps: Deps, scope: Scope, id: string, activ
       .returning();
     await emit({
       type: active ? 'table.reactivated' : 'table.deactivated',
-      entity: 'table',
       entityId: id,
       payload: { name: row!.name },
     });
@@ -312,7 +310,10 @@ export async function reorderTables(deps: Deps, scope: Scope, ids: string[]): Pr
       .update(tables)
       .set({ sortOrder: sql`array_position(${sql.param(order)}::uuid[], ${tables.id}) - 1` })
       .where(eq(tables.restaurantId, scope.restaurantId));
-    await w.emit({ type: 'tables.reordered', entity: 'table', payload: { ids } });
+    await w.emit({
+      type: 'tables.reordered',
+      payload: { ids, tables: await tableNames(w.tx, scope.restaurantId, ids) },
+    });
     return { ok: true as const };
   });
 }
@@ -332,8 +333,7 @@ export async function renameSection(
     if (rows.length === 0) throw AppError.field('from', `There is no section "${input.from}".`, 'NOT_FOUND');
     await emit({
       type: 'tables.sectionRenamed',
-      entity: 'table',
-      payload: { from: input.from, to: input.to },
+      payload: { from: input.from, to: input.to, tables: rows.length },
     });
     return { updated: rows.length };
   });
@@ -365,7 +365,13 @@ export async function savePositions(
       update ${tables} set x = v.x, y = v.y, updated_at = now()
       from (values ${values}) as v(id, x, y)
       where ${tables.restaurantId} = ${scope.restaurantId} and ${tables.id} = v.id`);
-    await w.emit({ type: 'tables.moved', entity: 'table', payload: { positions } });
+    await w.emit({
+      type: 'tables.moved',
+      payload: {
+        tables: positions.map((p) => own.get(p.id)!.name),
+        positions: positions.map((p) => ({ ...p, name: own.get(p.id)!.name })),
+      },
+    });
     return { ok: true as const };
   });
 }
@@ -385,11 +391,19 @@ export async function setFloor(deps: Deps, scope: Scope, floor: TFloor): Promise
         fieldErrors: { width: [`${names} would be outside the room.`] },
       });
     }
+    const before = await loadFloor(tx, scope.restaurantId);
     await tx
       .update(restaurants)
       .set({ floorWidth: floor.width, floorHeight: floor.height })
       .where(eq(restaurants.id, scope.restaurantId));
-    await emit({ type: 'floor.updated', entity: 'floor', payload: floor });
+    await emit({
+      type: 'floor.updated',
+      entityId: scope.restaurantId,
+      payload: {
+        ...floor,
+        changes: changesOf({ width: [before.width, floor.width], height: [before.height, floor.height] }),
+      },
+    });
     return floor;
   });
 }

@@ -50,7 +50,6 @@ export async function createToken(
       .returning(tokenColumns);
     await emit({
       type: 'token.created',
-      entity: 'token',
       entityId: row!.id,
       payload: { name: input.name, role: input.role },
     });
@@ -72,7 +71,7 @@ export async function revokeToken(deps: Deps, scope: Scope, id: string): Promise
       )
       .returning(tokenColumns);
     if (!row) throw AppError.field('id', 'No active token with this id.', 'NOT_FOUND');
-    await emit({ type: 'token.revoked', entity: 'token', entityId: id, payload: { name: row.name } });
+    await emit({ type: 'token.revoked', entityId: id, payload: { name: row.name } });
     return row;
   });
 }
