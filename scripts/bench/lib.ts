@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import postgres from 'postgres';
 
@@ -74,4 +76,41 @@ export async function load(
 
 export function rssMb(): number {
   return Math.round(process.memoryUsage().rss / 1024 / 1024);
+}
+
+let clockTicks: number | undefined;
+
+/** CPU time used so far (user + system, seconds) and memory of another process, from /proc (Linux). */
+export function procStats(pid: number): { cpuSeconds: number; rssMb: number; peakRssMb: number } {
+  clockTicks ??= Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // After "pid (comm) ": state is field 3, utime field 14, stime field 15.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
+  return {
+    cpuSeconds: (Number(fields[11]) + Number(fields[12])) / clockTicks,
+    rssMb: Math.round(kb('VmRSS') / 1024),
+    peakRssMb: Math.round(kb('VmHWM') / 1024),
+  };
+}
+
+/**
+ * Starts measuring a process's CPU: `end()` gives the CPU it used since, as seconds and as a
+ * percentage of one core over the wall time, and its RSS now.
+ */
+export function cpuMeter(pid: number) {
+  const start = procStats(pid);
+  const t = performance.now();
+  return () => {
+    const now = procStats(pid);
+    const seconds = (performance.now() - t) / 1000;
+    const used = now.cpuSeconds - start.cpuSeconds;
+    return {
+      cpuSeconds: Math.round(used * 100) / 100,
+      cpuPercent: Math.round((used / seconds) * 1000) / 10,
+      rssMb: now.rssMb,
+      peakRssMb: now.peakRssMb,
+    };
+  };
 }
