@@ -2,6 +2,7 @@ import { Navigate, Route, Routes } from 'react-router';
 import { AppLayout } from '../layout/AppLayout';
 import { AuthGate } from './AuthGate';
 import {
+  ActivityPage,
   BookingsPage,
   ComingSoonPage,
   FloorPage,
@@ -38,6 +39,7 @@ export function AppRoutes() {
             path="analytics"
             element={<ComingSoonPage title="Analytics" description={SOON.analytics} />}
           />
+          <Route path="activity" element={<ActivityPage />} />
           <Route path="settings" element={<SettingsLayout />}>
             <Route index element={<Navigate to="restaurant" replace />} />
             <Route path="restaurant" element={<RestaurantSettingsPage />} />

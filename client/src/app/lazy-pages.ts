@@ -21,6 +21,7 @@ export const GuestProfilePage = lazyNamed(
   'GuestProfilePage',
 );
 export const FloorPage = lazyNamed(() => import('../pages/floor/FloorPage'), 'FloorPage');
+export const ActivityPage = lazyNamed(() => import('../pages/activity/ActivityPage'), 'ActivityPage');
 export const SettingsLayout = lazyNamed(() => import('../pages/settings/SettingsLayout'), 'SettingsLayout');
 export const RestaurantSettingsPage = lazyNamed(
   () => import('../pages/settings/restaurant/RestaurantSettingsPage'),
