@@ -1,9 +1,9 @@
 import { createGuests, createReservation, createTables, createWeeklyHours } from '@tobeout/server/seed';
 import { PASSWORD, restaurantWithMember, startServer, type TestServer } from '@tobeout/server/testing';
 import { addDays, todayIn, weekdayOf, zonedToInstant } from '@tobeout/shared';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { dismissNotifications, hasChromium, launch, settle, shot } from './browser';
+import { bar, drag, grabPoint } from './timeline';
 
 const TZ = 'Europe/Berlin';
 /** A Tuesday two to three weeks ahead (moves into the past are refused): lunch and dinner. */
@@ -14,25 +14,6 @@ const DAY = (() => {
 })();
 const at = (time: string) => zonedToInstant(DAY, time, TZ);
 const MIN = 60_000;
-
-/** A booking's bar on the timeline. */
-const bar = (page: Page, bookingId: string) =>
-  page.locator(`[data-booking-id="${bookingId}"][role="button"]`);
-
-/** Drags from the middle-left of an element by (dx, dy) px in small steps, like a hand would. */
-async function drag(page: Page, from: { x: number; y: number }, dx: number, dy: number) {
-  await page.mouse.move(from.x, from.y);
-  await page.mouse.down();
-  for (let i = 1; i <= 10; i++) await page.mouse.move(from.x + (dx * i) / 10, from.y + (dy * i) / 10);
-  await page.mouse.up();
-}
-
-/** Where to grab a bar: brought to the middle of the timeline first (no auto-scroll while dragging). */
-async function grabPoint(page: Page, bookingId: string) {
-  await bar(page, bookingId).evaluate((el) => el.scrollIntoView({ block: 'center', inline: 'center' }));
-  const box = (await bar(page, bookingId).boundingBox())!;
-  return { x: box.x + 24, y: box.y + box.height / 2, box };
-}
 
 describe.skipIf(!hasChromium)('bookings timeline in Chromium', () => {
   let server: TestServer;

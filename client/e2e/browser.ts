@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PASSWORD } from '@tobeout/server/testing';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 
@@ -65,4 +66,13 @@ export async function dismissNotifications(page: Page) {
       { timeout: 15_000 },
     )
     .toBe(0);
+}
+
+/** Signs in on the login page that `url` shows to someone signed out (then lands on `url`). */
+export async function signIn(page: Page, url: string, email: string) {
+  await page.context().clearCookies();
+  await page.goto(url);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
 }

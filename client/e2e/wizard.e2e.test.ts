@@ -1,9 +1,9 @@
 import { createGuests, createReservation, createTables, createWeeklyHours } from '@tobeout/server/seed';
-import { PASSWORD, restaurantWithMember, startServer, type TestServer } from '@tobeout/server/testing';
+import { restaurantWithMember, startServer, type TestServer } from '@tobeout/server/testing';
 import { addDays, todayIn, weekdayOf, zonedToInstant } from '@tobeout/shared';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { hasChromium, launch, settle, shot } from './browser';
+import { hasChromium, launch, settle, shot, signIn } from './browser';
 
 const TZ = 'Europe/Berlin';
 
@@ -12,14 +12,6 @@ function nextOpenDay(): string {
   let date = addDays(todayIn(TZ), 1);
   while (weekdayOf(date) === 1) date = addDays(date, 1);
   return date;
-}
-
-async function signIn(page: Page, url: string, email: string) {
-  await page.context().clearCookies();
-  await page.goto(url);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
 /** Clicks a Mantine chip (a hidden radio with its label) by its value. */

@@ -1,8 +1,8 @@
 import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { getQueryKey } from '@trpc/react-query';
-import { type ReactNode, useState } from 'react';
+import { createContext, type ReactNode, useContext, useState } from 'react';
 import { errorCode } from '../lib/errors';
-import { createTrpcClient, trpc } from './trpc';
+import { createOfflineGate, createTrpcClient, type OfflineGate, trpc } from './trpc';
 
 const NO_RETRY = new Set([
   'UNAUTHORIZED',
@@ -21,7 +21,9 @@ export function createQueryClient() {
         refetchOnWindowFocus: false,
         retry: (failures, error) => !NO_RETRY.has(errorCode(error) ?? '') && failures < 2,
       },
-      mutations: { retry: false },
+      // 'always': a change made offline reaches the offline link, which refuses it at once with
+      // a clear error, instead of waiting paused and landing later on a version that moved on.
+      mutations: { retry: false, networkMode: 'always' },
     },
     // A session that ends while the app is open: ask `auth.me` again, which shows the login page.
     queryCache: new QueryCache({ onError: (error) => onUnauthorized(queryClient, error) }),
@@ -34,13 +36,23 @@ function onUnauthorized(queryClient: QueryClient, error: unknown) {
   void queryClient.invalidateQueries({ queryKey: getQueryKey(trpc.auth.me) });
 }
 
+const OfflineGateContext = createContext<OfflineGate | null>(null);
+
+/** The tab's offline gate (null outside ApiProvider, e.g. in component tests). */
+export function useOfflineGate(): OfflineGate | null {
+  return useContext(OfflineGateContext);
+}
+
 /** React Query + tRPC for the whole app; one client and one cache per tab. */
 export function ApiProvider({ children }: { children: ReactNode }) {
   const [queryClient] = useState(createQueryClient);
-  const [trpcClient] = useState(() => createTrpcClient());
+  const [gate] = useState(createOfflineGate);
+  const [trpcClient] = useState(() => createTrpcClient('/trpc', gate));
   return (
-    <trpc.Provider client={trpcClient} queryClient={queryClient}>
-      <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
-    </trpc.Provider>
+    <OfflineGateContext.Provider value={gate}>
+      <trpc.Provider client={trpcClient} queryClient={queryClient}>
+        <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+      </trpc.Provider>
+    </OfflineGateContext.Provider>
   );
 }

@@ -8,9 +8,10 @@ import { BookingUiProvider } from '../features/booking-ui/BookingUiProvider';
 import { ErrorBoundary } from '../lib/ErrorBoundary';
 import { EmptyHint, PageSkeleton } from '../lib/states';
 import { LiveStatus } from '../live/LiveProvider';
+import { OfflineBanner } from '../live/offline';
 import { ColorSchemeToggle } from './ColorSchemeToggle';
 import { NewBookingButton } from './NewBookingButton';
-import { NAV_ITEMS } from './nav';
+import { navItemsFor } from './nav';
 import { RestaurantSwitcher } from './RestaurantSwitcher';
 import { UserMenu } from './UserMenu';
 
@@ -64,7 +65,7 @@ export function AppLayout() {
           </AppShell.Section>
           <AppShell.Section grow component={ScrollArea}>
             <nav aria-label="Main navigation">
-              {NAV_ITEMS.map((item) => (
+              {navItemsFor(me.activeRestaurant?.role ?? null).map((item) => (
                 <NavLink
                   key={item.to}
                   component={RouterNavLink}
@@ -88,6 +89,7 @@ export function AppLayout() {
         </AppShell.Navbar>
 
         <AppShell.Main>
+          <OfflineBanner />
           {me.activeRestaurant ? (
             <ErrorBoundary level="route" key={`${restaurantKey}:${location.pathname}`}>
               <Suspense fallback={<PageSkeleton label="Loading page" />}>

@@ -28,6 +28,25 @@ export function isClientError(error: unknown): error is TRPCClientError<never> {
   return error instanceof TRPCClientError || (error instanceof Error && error.name === 'TRPCClientError');
 }
 
+/**
+ * A change this tab refused to send because it is offline (see offlineLink in app/trpc.ts): it
+ * never reached the server, so nothing half-happened and the form still holds what was entered.
+ */
+export class OfflineError extends Error {
+  override name = 'OfflineError';
+  constructor(
+    message = 'You are offline: this change was not sent. Changes are paused until the connection is back; nothing you entered is lost.',
+  ) {
+    super(message);
+  }
+}
+
+/** True for a change refused while offline (also once tRPC wrapped it in a TRPCClientError). */
+export function isOfflineError(error: unknown): boolean {
+  if (error instanceof OfflineError) return true;
+  return isClientError(error) && (error.cause as { name?: unknown } | undefined)?.name === 'OfflineError';
+}
+
 export function serverErrorData(error: unknown): ServerErrorData | undefined {
   if (isClientError(error))
     return ((error as { data?: unknown }).data ?? undefined) as ServerErrorData | undefined;
@@ -40,6 +59,7 @@ export function errorCode(error: unknown): string | undefined {
 
 /** A short title for a failed request, by tRPC code. */
 export function errorTitle(error: unknown): string {
+  if (isOfflineError(error)) return 'You are offline';
   const reason = serverErrorData(error)?.reason;
   if (reason === 'INVALID_CREDENTIALS') return 'Could not sign in';
   if (reason === 'SESSION_EXPIRED') return 'Session expired';
@@ -75,6 +95,7 @@ export function errorMessage(error: unknown): string {
       error instanceof Error && error.message ? ` (${error.message})` : ''
     }`;
   }
+  if (isOfflineError(error)) return error instanceof Error ? error.message : new OfflineError().message;
   if (isClientError(error) && !data) {
     return 'Cannot reach the ToBeOut server. Check your connection and try again.';
   }
@@ -105,7 +126,7 @@ export function handleServerError(
   notify({
     title: errorTitle(error),
     message: formLevel?.length ? formLevel.join(' ') : errorMessage(error),
-    color: 'red',
+    color: isOfflineError(error) ? 'orange' : 'red',
   });
   return false;
 }

@@ -1,10 +1,18 @@
 import { useNetwork } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
 import { skipToken } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext, useEffect, useRef, useState } from 'react';
+import { useOfflineGate } from '../app/ApiProvider';
+import { useSession } from '../app/session';
 import { trpc } from '../app/trpc';
 import { errorCode, serverErrorData } from '../lib/errors';
+import { localToday } from '../lib/local-time';
+import { useRestaurantTimeZone } from '../lib/time-zone';
+import { createLiveBus, LiveBusContext, useLiveEvent } from './bus';
 import { invalidateForEvent } from './invalidation';
 import { LiveIndicator } from './LiveIndicator';
+import { createLiveNotifier } from './notify';
+import { OfflineContext, useAfterLongOutage, useOfflineReason } from './offline';
 import { type LiveState, liveStateOf } from './state';
 
 const LiveContext = createContext<LiveState>('offline');
@@ -23,9 +31,11 @@ const MAX_RETRY_MS = 30_000;
 
 /**
  * The tab's ONE event stream (mount it once, keyed by the active restaurant). Each event makes
- * the queries it affects stale (see ./invalidation.ts). The link itself reconnects after network
- * drops and resumes from the last tracked id; after an error it gave up on, we start again from
- * the id we kept, with back-off.
+ * the queries it affects stale (see ./invalidation.ts), is announced when someone else made it,
+ * and goes to whoever listens (useLiveEvent). The link itself reconnects after network drops and
+ * resumes from the last tracked id; after an error it gave up on, we start again from the id we
+ * kept, with back-off. While the network or the stream is down, changes are paused (see
+ * ./offline.tsx and offlineLink).
  */
 export function LiveProvider({ children, enabled = true }: { children: ReactNode; enabled?: boolean }) {
   const utils = trpc.useUtils();
@@ -33,12 +43,14 @@ export function LiveProvider({ children, enabled = true }: { children: ReactNode
   const [input, setInput] = useState<{ lastEventId: string | null }>({ lastEventId: null });
   const [wasLive, setWasLive] = useState(false);
   const [attempt, setAttempt] = useState(0);
+  const [bus] = useState(createLiveBus);
   const { online } = useNetwork();
 
   const sub = trpc.events.stream.useSubscription(enabled ? input : skipToken, {
     onData(item) {
       lastEventId.current = item.id;
       void invalidateForEvent(item.data, utils);
+      bus.publish(item.data);
     },
   });
   const { status, error, reset } = sub;
@@ -74,5 +86,47 @@ export function LiveProvider({ children, enabled = true }: { children: ReactNode
   }, [enabled, status, error, attempt, input.lastEventId, reset, utils]);
 
   const state: LiveState = enabled ? liveStateOf(status, { wasLive, online }) : 'offline';
-  return <LiveContext.Provider value={state}>{children}</LiveContext.Provider>;
+
+  useAfterLongOutage(state, () => void utils.invalidate());
+
+  const offline = useOfflineReason(state, { online, enabled });
+  const gate = useOfflineGate();
+  useEffect(() => {
+    if (!gate) return;
+    gate.offline = offline !== null;
+    return () => {
+      gate.offline = false;
+    };
+  }, [gate, offline]);
+
+  return (
+    <LiveContext.Provider value={state}>
+      <OfflineContext.Provider value={offline}>
+        <LiveBusContext.Provider value={bus}>
+          {enabled && <LiveNotifications />}
+          {children}
+        </LiveBusContext.Provider>
+      </OfflineContext.Provider>
+    </LiveContext.Provider>
+  );
+}
+
+/** Discreet notifications of what others change (see ./notify.ts). */
+function LiveNotifications() {
+  const { user } = useSession();
+  const { timeZone } = useRestaurantTimeZone();
+  const zone = useRef(timeZone);
+  zone.current = timeZone;
+  const [notify] = useState(() =>
+    createLiveNotifier({
+      userId: user.id,
+      words: () => ({ today: localToday(zone.current) }),
+      show: ({ id, message }) =>
+        notifications.show({ id, message, color: 'blue', autoClose: 6000, 'data-live-notification': true }),
+      update: ({ id, message }) =>
+        notifications.update({ id, message, color: 'blue', autoClose: 6000, 'data-live-notification': true }),
+    }),
+  );
+  useLiveEvent(notify);
+  return null;
 }

@@ -21,6 +21,7 @@ describe('live invalidation table', () => {
   const guests = ['guests.list', 'guests.get', 'guests.bookings'];
   const guestEvent = [...guests, 'bookings.list', 'bookings.get', 'availability.grid'];
   const bookingEvent = [...availability, 'bookings.list', 'bookings.get', 'tables.history', ...guests];
+  // …and every event is a new line in the activity log (events.log).
   it.each([
     ['restaurant.updated', 'restaurant', ['restaurant.get', 'auth.me', ...availability]],
     ['hours.set', 'hours', ['restaurant.hours', ...availability]],
@@ -45,7 +46,7 @@ describe('live invalidation table', () => {
   ])('%s invalidates %j', async (type, entity, expected) => {
     const { utils, calls } = fakeUtils();
     await invalidateForEvent({ type, entity }, utils);
-    expect(calls).toEqual(expected);
+    expect(calls).toEqual([...expected, 'events.log']);
   });
 
   it('falls back to the type prefix when the entity is unknown', () => {

@@ -76,5 +76,9 @@ export async function invalidateForEvent(
   event: Pick<TEvent, 'type' | 'entity'>,
   utils: TrpcUtils,
 ): Promise<void> {
-  await Promise.all(invalidationsFor(event).map((invalidate) => invalidate(utils)));
+  // Every event is a new line in the activity log.
+  await Promise.all([
+    ...invalidationsFor(event).map((invalidate) => invalidate(utils)),
+    utils.events.log.invalidate(),
+  ]);
 }

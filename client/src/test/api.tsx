@@ -18,7 +18,7 @@ export type FakeHandlers = Record<string, (input: never) => unknown>;
  * A tRPC client whose only link answers from `handlers` (no server, no serialisation) and
  * records every call, for component tests of screens that use the API.
  */
-export function fakeApi(handlers: FakeHandlers) {
+export function fakeApi(handlers: FakeHandlers, opts: { before?: TRPCLink<AppRouter>[] } = {}) {
   const calls: { path: string; input: unknown }[] = [];
   const link: TRPCLink<AppRouter> =
     () =>
@@ -39,7 +39,8 @@ export function fakeApi(handlers: FakeHandlers) {
             (error) => observer.error(isClientError(error) ? error : TRPCClientError.from(error as Error)),
           );
       });
-  const client = trpc.createClient({ links: [link] });
+  // `before`: links of the app's own (e.g. the offline link) in front of the fake server.
+  const client = trpc.createClient({ links: [...(opts.before ?? []), link] });
   return {
     client,
     calls,

@@ -1,7 +1,10 @@
 import type { TBooking, TReservationStatus } from '@tobeout/shared';
 import { describe, expect, it, vi } from 'vitest';
+import { createLiveBus, LiveBusContext } from '../../live/bus';
+import { OfflineContext, type OfflineReason } from '../../live/offline';
 import { fakeApi, signedIn, TestApi } from '../../test/api';
-import { fireEvent, newTestQueryClient, render, screen, waitFor, within } from '../../test/render';
+import { deferred } from '../../test/deferred';
+import { act, fireEvent, newTestQueryClient, render, screen, waitFor, within } from '../../test/render';
 import { serverError } from '../../test/server-error';
 import { BookingDrawer } from './BookingDrawer';
 import { statusActionsFor } from './StatusActions';
@@ -69,6 +72,7 @@ function setup(
   initial: TBooking,
   handlers: Record<string, (input: never) => unknown> = {},
   role = 'manager' as const,
+  offline: OfflineReason | null = null,
 ) {
   let current = initial;
   const api = fakeApi({
@@ -108,13 +112,18 @@ function setup(
   });
   const queryClient = newTestQueryClient();
   const onClose = vi.fn();
+  const bus = createLiveBus();
   render(
     <TestApi api={api} queryClient={queryClient} me={signedIn(role)}>
-      <BookingDrawer bookingId={ID} onClose={onClose} />
+      <LiveBusContext.Provider value={bus}>
+        <OfflineContext.Provider value={offline}>
+          <BookingDrawer bookingId={ID} onClose={onClose} />
+        </OfflineContext.Provider>
+      </LiveBusContext.Provider>
     </TestApi>,
     { queryClient },
   );
-  return { api, onClose, set: (b: TBooking) => (current = b) };
+  return { api, onClose, bus, queryClient, set: (b: TBooking) => (current = b) };
 }
 
 const statusButtons = () =>
@@ -248,5 +257,90 @@ describe('BookingDrawer', () => {
     const { api } = setup(booking('confirmed'), {}, 'staff' as 'manager');
     expect(await screen.findByText(/by Maria/)).toBeTruthy();
     expect(api.inputsOf('bookings.history')).toEqual([{ id: ID }]);
+  });
+  it('tells the person editing at once when someone else moves the booking, keeping their edit', async () => {
+    const { bus, queryClient, set } = setup(booking('confirmed'));
+    await screen.findByText('Booking K7P2M9');
+    fireEvent.click(screen.getByRole('button', { name: 'Edit' }));
+    const form = await screen.findByRole('form', { name: 'Edit booking' });
+    fireEvent.change(within(form).getByLabelText('Guests'), { target: { value: '2' } });
+
+    // Maria moves it to 20:00 in her tab: the stream brings the event, bookings.get fetches again.
+    set(booking('confirmed', { version: 4, time: '20:00' }));
+    act(() =>
+      bus.publish({
+        cursor: '1.9',
+        id: 9,
+        type: 'booking.moved',
+        entity: 'booking',
+        entityId: ID,
+        actor: { kind: 'user', id: 'u2', name: 'Maria' },
+        payload: {
+          code: 'K7P2M9',
+          guestName: 'Anna Schmidt',
+          changes: { time: { from: '19:00', to: '20:00' } },
+        },
+        at: new Date(),
+      }),
+    );
+    void queryClient.invalidateQueries();
+
+    const panel = await screen.findByRole('alert', { name: 'Someone else changed this booking' });
+    expect(
+      within(panel).getByText(/Maria moved this booking to 20:00 while you were editing\./),
+    ).toBeTruthy();
+    // The edit is still there, and it cannot be saved over theirs unseen.
+    expect((within(form).getByLabelText('Guests') as HTMLInputElement).value).toBe('2');
+    expect(within(form).getByRole('button', { name: 'Save changes' }).hasAttribute('disabled')).toBe(true);
+    expect(
+      within(panel)
+        .getAllByRole('row')
+        .map((r) => r.textContent),
+    ).toEqual(['Theirs (saved)Yours', 'Time20:0019:00', 'Guests42']);
+
+    fireEvent.click(within(panel).getByRole('button', { name: 'Use theirs' }));
+    await waitFor(() =>
+      expect(screen.queryByRole('alert', { name: 'Someone else changed this booking' })).toBeNull(),
+    );
+    expect((within(form).getByLabelText('Guests') as HTMLInputElement).value).toBe('4');
+  });
+
+  it('shows a status change at once and puts it back, with the reason, when the server refuses', async () => {
+    const answer = deferred();
+    setup(booking('confirmed'), {
+      'bookings.setStatus': () => answer.promise,
+    });
+    await screen.findByText('Booking K7P2M9');
+    fireEvent.click(screen.getByRole('button', { name: 'Seat' }));
+    // Seated before the server answered.
+    await waitFor(() => expect(statusButtons()).toEqual(['Complete']));
+    expect(document.querySelector('.mantine-Badge-root[data-status="seated"]')).toBeTruthy();
+
+    act(() =>
+      answer.reject(
+        serverError({
+          code: 'CONFLICT',
+          reason: 'INVALID_TRANSITION',
+          message: 'The party cannot be seated before 18:30.',
+        }),
+      ),
+    );
+    await waitFor(() => expect(statusButtons()).toEqual(['Seat', 'No-show', 'Cancel booking']));
+    expect(await screen.findByText('The party cannot be seated before 18:30.')).toBeTruthy();
+    expect(screen.getByText('Not possible now')).toBeTruthy();
+  });
+
+  it('pauses status changes and saving while offline, and says why', async () => {
+    const { api } = setup(booking('confirmed'), {}, 'manager', 'network');
+    await screen.findByText('Booking K7P2M9');
+    const buttons = within(screen.getByRole('group', { name: 'Status' })).getAllByRole('button');
+    expect(buttons.every((b) => b.hasAttribute('disabled'))).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Edit' }));
+    const form = await screen.findByRole('form', { name: 'Edit booking' });
+    const save = within(form).getByRole('button', { name: 'Save changes' });
+    expect(save.hasAttribute('disabled')).toBe(true);
+    fireEvent.mouseEnter(save.parentElement!);
+    expect(await screen.findByText(/Paused while offline/)).toBeTruthy();
+    expect(api.inputsOf('bookings.setStatus')).toEqual([]);
   });
 });

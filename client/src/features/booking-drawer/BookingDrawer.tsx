@@ -22,6 +22,7 @@ import { localNow } from '../../lib/local-time';
 import { useIsPhone } from '../../lib/media';
 import { QueryError } from '../../lib/states';
 import { useRestaurantTimeZone } from '../../lib/time-zone';
+import { OfflineBanner } from '../../live/offline';
 import { BookingEditForm } from './BookingEditForm';
 import { BookingHistory } from './BookingHistory';
 import { StatusActions } from './StatusActions';
@@ -98,6 +99,7 @@ function BookingBody({ booking: b, modalPickers }: { booking: TBooking; modalPic
 
   return (
     <Stack gap="lg">
+      <OfflineBanner inline />
       <Stack gap={4}>
         <Title order={3} fz="h3">
           {b.guest.name}

@@ -15,11 +15,15 @@ import { useForm } from '@mantine/form';
 import { IconDeviceFloppy } from '@tabler/icons-react';
 import { type TBooking, ZBooking, ZBookingUpdateInput } from '@tobeout/shared';
 import { useEffect, useMemo, useState } from 'react';
+import { useSession } from '../../app/session';
 import { trpc } from '../../app/trpc';
 import { describeAlternative, refusal, seatsRange } from '../../lib/bookings';
 import { collapseListErrors, handleServerError, notifySuccess, serverErrorData } from '../../lib/errors';
 import { numberOrNull } from '../../lib/format';
 import { validateWith } from '../../lib/validate';
+import { useLiveEvent } from '../../live/bus';
+import { editedWhileMessage, isMine, type LiveEvent } from '../../live/messages';
+import { PausedWhenOffline } from '../../live/offline';
 import { ConflictPanel } from './ConflictPanel';
 import {
   changedFields,
@@ -73,7 +77,17 @@ export function BookingEditForm({ booking, onDone, modalPickers }: Props) {
     })),
   });
 
+  // Someone else's change to this booking while it is being edited here: who and what, said in
+  // the conflict panel as soon as their version is in (the event makes bookings.get fetch it).
+  const { user } = useSession();
+  const [theirChange, setTheirChange] = useState<LiveEvent | null>(null);
+  useLiveEvent((event) => {
+    if (event.entity !== 'booking' || event.entityId !== booking.id) return;
+    if (!isMine(event.actor, user.id) && form.isDirty()) setTheirChange(event);
+  });
+
   const rebase = (to: TBooking, values: EditValues = valuesOf(to)) => {
+    setTheirChange(null);
     setBase(to);
     form.setInitialValues(values);
     form.setValues(values);
@@ -146,6 +160,7 @@ export function BookingEditForm({ booking, onDone, modalPickers }: Props) {
         {conflict && (
           <ConflictPanel
             rows={conflictRows(valuesOf(base), toEdit(form.values), valuesOf(booking), names)}
+            lead={theirChange ? editedWhileMessage(theirChange) : undefined}
             saving={update.isPending}
             onUseTheirs={() => rebase(booking)}
             onKeepMine={() => {
@@ -255,14 +270,18 @@ export function BookingEditForm({ booking, onDone, modalPickers }: Props) {
           <Button variant="default" onClick={onDone}>
             Cancel
           </Button>
-          <Button
-            type="submit"
-            loading={update.isPending}
-            disabled={conflict}
-            leftSection={<IconDeviceFloppy size={16} />}
-          >
-            Save changes
-          </Button>
+          <PausedWhenOffline>
+            {(paused) => (
+              <Button
+                type="submit"
+                loading={update.isPending}
+                disabled={conflict || paused}
+                leftSection={<IconDeviceFloppy size={16} />}
+              >
+                Save changes
+              </Button>
+            )}
+          </PausedWhenOffline>
         </Group>
       </Stack>
     </form>

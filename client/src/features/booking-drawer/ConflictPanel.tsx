@@ -1,10 +1,13 @@
 import { Alert, Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { IconGitMerge, IconRefresh, IconUsers } from '@tabler/icons-react';
+import { PausedWhenOffline } from '../../live/offline';
 import type { ConflictRow } from './edit-values';
 
 type Props = {
   /** The fields either side changed since the edit began. */
   rows: ConflictRow[];
+  /** Who changed what, when known: "Maria moved this booking to 20:30 while you were editing." */
+  lead?: string;
   saving: boolean;
   onUseTheirs: () => void;
   onKeepMine: () => void;
@@ -14,7 +17,7 @@ type Props = {
  * Someone saved this booking while it was being edited here: their saved values next to the
  * ones entered here. Either take theirs (dropping the edit) or save the edit on top of theirs.
  */
-export function ConflictPanel({ rows, saving, onUseTheirs, onKeepMine }: Props) {
+export function ConflictPanel({ rows, lead, saving, onUseTheirs, onKeepMine }: Props) {
   const clashes = rows.filter((r) => r.clash).length;
   return (
     <Alert
@@ -26,7 +29,7 @@ export function ConflictPanel({ rows, saving, onUseTheirs, onKeepMine }: Props) 
     >
       <Stack gap="sm">
         <Text size="sm">
-          It was saved with other values while you were editing.{' '}
+          {lead ?? 'It was saved with other values while you were editing.'}{' '}
           {clashes > 0
             ? 'Where you both changed the same thing, saving yours overwrites theirs.'
             : 'Your changes and theirs do not overlap.'}
@@ -70,15 +73,20 @@ export function ConflictPanel({ rows, saving, onUseTheirs, onKeepMine }: Props) 
           <Button size="xs" variant="default" leftSection={<IconRefresh size={14} />} onClick={onUseTheirs}>
             Use theirs
           </Button>
-          <Button
-            size="xs"
-            color="orange"
-            leftSection={<IconGitMerge size={14} />}
-            onClick={onKeepMine}
-            loading={saving}
-          >
-            Save mine on top of theirs
-          </Button>
+          <PausedWhenOffline>
+            {(paused) => (
+              <Button
+                size="xs"
+                color="orange"
+                leftSection={<IconGitMerge size={14} />}
+                onClick={onKeepMine}
+                loading={saving}
+                disabled={paused}
+              >
+                Save mine on top of theirs
+              </Button>
+            )}
+          </PausedWhenOffline>
         </Group>
       </Stack>
     </Alert>

@@ -14,6 +14,8 @@ import { confirmDanger } from '../../lib/actions';
 import { BOOKING_STATUS } from '../../lib/bookings';
 import { handleServerError, notifySuccess, notifyWarning, serverErrorData } from '../../lib/errors';
 import { validateWith } from '../../lib/validate';
+import { PausedWhenOffline } from '../../live/offline';
+import { useOptimisticStatus } from './optimistic-status';
 import { useBookingSaved } from './use-booking-saved';
 
 type Target = Exclude<TReservationStatus, 'created'>;
@@ -65,6 +67,7 @@ const QUICK_REASONS = ['Guest cancelled', 'No reply to confirmation', 'Duplicate
 export function StatusActions({ booking }: { booking: TBooking }) {
   const utils = trpc.useUtils();
   const saved = useBookingSaved();
+  const optimistic = useOptimisticStatus();
   const [canceling, setCanceling] = useState(false);
   const guest = booking.guest.name;
 
@@ -83,29 +86,51 @@ export function StatusActions({ booking }: { booking: TBooking }) {
     if (data?.reason === 'INVALID_TRANSITION') void utils.bookings.get.invalidate({ id: booking.id });
     handleServerError(error);
   };
+  // Shown at once (optimistic); when the server refuses, the old status comes back with its reason.
   const setStatus = trpc.bookings.setStatus.useMutation({
+    onMutate: (input) => optimistic(booking, { status: input.status }),
     onSuccess: (b, input) => {
       saved(b);
       notifySuccess(ACTIONS[input.status].done(guest), BOOKING_STATUS[input.status].label);
     },
-    onError,
+    onError: (error, _input, undo) => {
+      undo?.();
+      onError(error);
+    },
   });
   const cancel = trpc.bookings.cancel.useMutation({
+    onMutate: (input) => optimistic(booking, { status: 'canceled', cancelReason: input.reason }),
     onSuccess: (b) => {
       saved(b);
       setCanceling(false);
       notifySuccess(ACTIONS.canceled.done(guest), 'Booking cancelled');
     },
-    onError,
+    onError: (error, _input, undo) => {
+      undo?.();
+      onError(error);
+    },
   });
 
+  // Stays mounted while a cancel is shown ahead of the server: a refusal keeps the reason typed.
+  const cancelModal = (
+    <CancelBookingModal
+      opened={canceling}
+      guest={guest}
+      saving={cancel.isPending}
+      onClose={() => setCanceling(false)}
+      onCancel={(reason) => cancel.mutateAsync({ id: booking.id, reason, version: booking.version })}
+    />
+  );
   const actions = statusActionsFor(booking.status);
   if (actions.length === 0) {
     return (
-      <Text size="sm" c="dimmed">
-        This booking is {BOOKING_STATUS[booking.status].label.toLowerCase()}; its status cannot change any
-        more.
-      </Text>
+      <>
+        <Text size="sm" c="dimmed">
+          This booking is {BOOKING_STATUS[booking.status].label.toLowerCase()}; its status cannot change any
+          more.
+        </Text>
+        {cancelModal}
+      </>
     );
   }
   const busy = setStatus.isPending || cancel.isPending;
@@ -123,34 +148,32 @@ export function StatusActions({ booking }: { booking: TBooking }) {
 
   return (
     <>
-      <Group gap="xs" role="group" aria-label="Status">
-        {actions.map((to) => {
-          const a = ACTIONS[to];
-          const primary = NEXT[booking.status] === to;
-          const danger = to === 'canceled' || to === 'no_show';
-          return (
-            <Button
-              key={to}
-              size="xs"
-              color={a.color}
-              variant={primary ? 'filled' : danger ? 'subtle' : 'light'}
-              leftSection={<a.icon size={15} />}
-              onClick={() => run(to)}
-              disabled={busy}
-              loading={setStatus.isPending && setStatus.variables?.status === to}
-            >
-              {a.label}
-            </Button>
-          );
-        })}
-      </Group>
-      <CancelBookingModal
-        opened={canceling}
-        guest={guest}
-        saving={cancel.isPending}
-        onClose={() => setCanceling(false)}
-        onCancel={(reason) => cancel.mutateAsync({ id: booking.id, reason, version: booking.version })}
-      />
+      <PausedWhenOffline block>
+        {(paused) => (
+          <Group gap="xs" role="group" aria-label="Status">
+            {actions.map((to) => {
+              const a = ACTIONS[to];
+              const primary = NEXT[booking.status] === to;
+              const danger = to === 'canceled' || to === 'no_show';
+              return (
+                <Button
+                  key={to}
+                  size="xs"
+                  color={a.color}
+                  variant={primary ? 'filled' : danger ? 'subtle' : 'light'}
+                  leftSection={<a.icon size={15} />}
+                  onClick={() => run(to)}
+                  disabled={busy || paused}
+                  loading={setStatus.isPending && setStatus.variables?.status === to}
+                >
+                  {a.label}
+                </Button>
+              );
+            })}
+          </Group>
+        )}
+      </PausedWhenOffline>
+      {cancelModal}
     </>
   );
 }

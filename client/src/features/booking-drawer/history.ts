@@ -31,7 +31,7 @@ function quoted(v: unknown): string {
 }
 
 /** "19:00 → 20:30", "tables T1 → T2", "party 2 → 4"… in the order staff read them. */
-function describeChanges(changes: Record<string, Change>): string[] {
+export function describeChanges(changes: Record<string, Change>): string[] {
   const parts: string[] = [];
   const c = changes;
   if (c.date) parts.push(`${formatDay(String(c.date.from))} → ${formatDay(String(c.date.to))}`);
@@ -47,7 +47,8 @@ function describeChanges(changes: Record<string, Change>): string[] {
   return parts;
 }
 
-function who(actor: TEvent['actor']): string {
+/** " by Maria", " by Booking bot (API)", " automatically": who did it, after what was done. */
+export function byActor(actor: TEvent['actor']): string {
   if (actor.kind === 'system') return ' automatically';
   return actor.kind === 'token' ? ` by ${actor.name} (API)` : ` by ${actor.name}`;
 }
@@ -90,7 +91,7 @@ export function describeEvent(event: Pick<TEvent, 'id' | 'type' | 'actor' | 'pay
     default:
       text = event.type;
   }
-  text += who(event.actor);
+  text += byActor(event.actor);
   if (kind === 'canceled' && typeof p.reason === 'string' && p.reason) text += `: ${p.reason}`;
   return { id: event.id, at: event.at, kind, text };
 }

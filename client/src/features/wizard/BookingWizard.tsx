@@ -20,6 +20,7 @@ import { localToday } from '../../lib/local-time';
 import { useIsPhone } from '../../lib/media';
 import { PageSkeleton, QueryError } from '../../lib/states';
 import { newId } from '../../lib/uuid';
+import { OfflineBanner, PausedWhenOffline } from '../../live/offline';
 import { useBookingUi, type WizardPrefill } from '../booking-ui/BookingUiProvider';
 import { useKnownGuest } from './guests';
 import { HoldBanner } from './HoldBanner';
@@ -367,6 +368,7 @@ function WizardFlow({ restaurant, prefill, compact, onDone, onWalkIn, mayClose }
       }
     >
       <Stack gap="md" style={compact ? { flex: 1 } : undefined}>
+        <OfflineBanner inline />
         <Stepper
           active={active}
           onStepClick={(i) => i < active && !busy && goTo(i)}
@@ -434,14 +436,19 @@ function WizardFlow({ restaurant, prefill, compact, onDone, onWalkIn, mayClose }
                 Back
               </Button>
             )}
-            <Button
-              type="submit"
-              loading={busy}
-              rightSection={last ? <IconCheck size={16} /> : <IconArrowRight size={16} />}
-              color={last ? 'teal' : undefined}
-            >
-              {last ? 'Confirm booking' : 'Next'}
-            </Button>
+            <PausedWhenOffline>
+              {(paused) => (
+                <Button
+                  type="submit"
+                  loading={busy}
+                  disabled={last && paused}
+                  rightSection={last ? <IconCheck size={16} /> : <IconArrowRight size={16} />}
+                  color={last ? 'teal' : undefined}
+                >
+                  {last ? 'Confirm booking' : 'Next'}
+                </Button>
+              )}
+            </PausedWhenOffline>
           </Group>
         </Group>
       </Stack>

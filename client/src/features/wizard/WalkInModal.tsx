@@ -9,6 +9,7 @@ import { localNow } from '../../lib/local-time';
 import { PageSkeleton, QueryError } from '../../lib/states';
 import { useNow } from '../../lib/use-now';
 import { newId } from '../../lib/uuid';
+import { OfflineBanner, PausedWhenOffline } from '../../live/offline';
 import { useBookingUi } from '../booking-ui/BookingUiProvider';
 import { notifyBooked } from './notify';
 import { PartySizePicker } from './PartySizePicker';
@@ -168,6 +169,7 @@ export function WalkInForm({ restaurant, onDone }: { restaurant: TRestaurant; on
   return (
     <form onSubmit={submit} aria-label="Walk-in">
       <Stack gap="md">
+        <OfflineBanner inline />
         <PartySizePicker value={partySize} onChange={(v) => setPartySize(v)} />
         {note && (
           <Text size="sm" c="dimmed">
@@ -191,15 +193,19 @@ export function WalkInForm({ restaurant, onDone }: { restaurant: TRestaurant; on
           <Button variant="default" onClick={onDone}>
             Cancel
           </Button>
-          <Button
-            type="submit"
-            leftSection={<IconArmchair size={16} />}
-            loading={seat.isPending}
-            disabled={!chosen || party < 1}
-            data-autofocus
-          >
-            {chosen ? `Seat ${party} at ${chosen.label}` : 'Seat'}
-          </Button>
+          <PausedWhenOffline>
+            {(paused) => (
+              <Button
+                type="submit"
+                leftSection={<IconArmchair size={16} />}
+                loading={seat.isPending}
+                disabled={!chosen || party < 1 || paused}
+                data-autofocus
+              >
+                {chosen ? `Seat ${party} at ${chosen.label}` : 'Seat'}
+              </Button>
+            )}
+          </PausedWhenOffline>
         </Group>
       </Stack>
     </form>

@@ -4,6 +4,7 @@ import type { TGuestDetails } from '@tobeout/shared';
 import { useState } from 'react';
 import { handleServerError, notifySuccess } from '../../lib/errors';
 import { Section } from '../../lib/facts';
+import { PausedWhenOffline, useOffline } from '../../live/offline';
 import { useGuestUpdate } from './useGuestUpdate';
 
 /**
@@ -12,6 +13,7 @@ import { useGuestUpdate } from './useGuestUpdate';
  */
 export function GuestNotes({ guest }: { guest: TGuestDetails }) {
   const update = useGuestUpdate(guest.id);
+  const offline = useOffline() !== null;
   // null: not editing, so the notes follow the saved ones (also someone else's change).
   const [draft, setDraft] = useState<string | null>(null);
   const saved = guest.notes ?? '';
@@ -54,7 +56,12 @@ export function GuestNotes({ guest }: { guest: TGuestDetails }) {
           <TagsInput
             label="Tags"
             placeholder="Add a tag, then Enter"
-            description="Saved as you add or remove them. The tag VIP marks a VIP."
+            description={
+              offline
+                ? 'Paused while offline: tags can be changed once the connection is back.'
+                : 'Saved as you add or remove them. The tag VIP marks a VIP.'
+            }
+            disabled={offline}
             value={guest.tags}
             onChange={saveTags}
           />
@@ -73,9 +80,13 @@ export function GuestNotes({ guest }: { guest: TGuestDetails }) {
               <Button variant="default" size="xs" onClick={() => setDraft(null)} disabled={update.isPending}>
                 Discard
               </Button>
-              <Button size="xs" onClick={saveNotes} loading={update.isPending}>
-                Save notes
-              </Button>
+              <PausedWhenOffline>
+                {(paused) => (
+                  <Button size="xs" onClick={saveNotes} loading={update.isPending} disabled={paused}>
+                    Save notes
+                  </Button>
+                )}
+              </PausedWhenOffline>
             </Group>
           )}
         </Stack>

@@ -2,7 +2,8 @@ import type { TGuest, TRole } from '@tobeout/shared';
 import { Route, Routes } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeApi, signedIn, TestApi } from '../../test/api';
-import { fireEvent, newTestQueryClient, render, screen, waitFor, within } from '../../test/render';
+import { deferred } from '../../test/deferred';
+import { act, fireEvent, newTestQueryClient, render, screen, waitFor, within } from '../../test/render';
 import { serverError } from '../../test/server-error';
 import { GuestProfilePage } from './GuestProfilePage';
 import { booking, details, guest, guestId, inputOf } from './test-fixtures';
@@ -23,7 +24,15 @@ const bookings = [
   booking(3, anna, { status: 'canceled', cancelReason: 'Ill' }),
 ];
 
-function setup({ role = 'manager' as TRole, id = anna.id } = {}) {
+function setup({
+  role = 'manager' as TRole,
+  id = anna.id,
+  update,
+}: {
+  role?: TRole;
+  id?: string;
+  update?: (input: { id: string }) => unknown;
+} = {}) {
   let current: TGuest = anna;
   const api = fakeApi({
     'guests.get': (input: { id: string }) => {
@@ -36,10 +45,12 @@ function setup({ role = 'manager' as TRole, id = anna.id } = {}) {
       });
     },
     'guests.bookings': () => ({ items: bookings, nextCursor: null }),
-    'guests.update': (input: Partial<TGuest> & { id: string }) => {
-      current = { ...current, ...input };
-      return current;
-    },
+    'guests.update':
+      update ??
+      ((input: Partial<TGuest> & { id: string }) => {
+        current = { ...current, ...input };
+        return current;
+      }),
     'guests.list': () => ({ items: [anna, duplicate], nextCursor: null }),
     'guests.merge': () => ({ ...duplicate, visitCount: 6 }),
   });
@@ -121,6 +132,30 @@ describe('GuestProfilePage', () => {
       }),
     );
     await waitFor(() => expect(screen.queryByRole('button', { name: 'Save notes' })).toBeNull());
+  });
+
+  it('shows a new tag at once and takes it back, with the reason, when the server refuses', async () => {
+    const answer = deferred();
+    setup({
+      update: () => answer.promise,
+    });
+    await screen.findByRole('heading', { name: 'Anna Schmidt' });
+    const tags = inputOf(screen, 'Tags');
+    tags.focus();
+    fireEvent.change(tags, { target: { value: 'vegan' } });
+    fireEvent.keyDown(tags, { key: 'Enter' });
+    const pill = () => screen.queryByText('vegan', { selector: '.mantine-Pill-label' });
+    await waitFor(() => expect(pill()).toBeTruthy());
+    act(() =>
+      answer.reject(
+        serverError({
+          code: 'BAD_REQUEST',
+          message: 'A guest has at most 20 tags.',
+        }),
+      ),
+    );
+    await waitFor(() => expect(pill()).toBeNull());
+    expect(await screen.findByText('A guest has at most 20 tags.')).toBeTruthy();
   });
 
   it('merges a duplicate after saying what happens, then shows the kept guest', async () => {

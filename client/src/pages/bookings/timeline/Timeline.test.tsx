@@ -1,7 +1,12 @@
 import type { TAvailabilityGrid } from '@tobeout/shared';
+import { getQueryKey } from '@trpc/react-query';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { trpc } from '../../../app/trpc';
+import { OfflineContext, type OfflineReason } from '../../../live/offline';
 import { fakeApi, TestApi } from '../../../test/api';
+import { deferred } from '../../../test/deferred';
 import { act, fireEvent, newTestQueryClient, render, screen, waitFor } from '../../../test/render';
+import { serverError } from '../../../test/server-error';
 import { TimelineBody } from './Timeline';
 
 const ui = vi.hoisted(() => ({ openWizard: vi.fn(), openBooking: vi.fn() }));
@@ -62,20 +67,43 @@ function grid(): TAvailabilityGrid {
   };
 }
 
-function setup(opts: { isToday?: boolean } = {}) {
+/** The timeline as the page shows it: from the availability.grid query (which moves update at once). */
+function Day({ isToday }: { isToday: boolean }) {
+  const day = trpc.availability.grid.useQuery({ date: '2026-05-12' });
+  return day.data ? <TimelineBody grid={day.data} isToday={isToday} nameWidth={132} fitWidth={5000} /> : null;
+}
+
+function setup(
+  opts: { isToday?: boolean; move?: (input: { id: string }) => unknown; offline?: OfflineReason } = {},
+) {
   const api = fakeApi({
-    'bookings.move': (input: { id: string }) => ({ id: input.id }),
+    'bookings.move': opts.move ?? ((input: { id: string }) => ({ id: input.id })),
     'availability.grid': () => grid(),
     'bookings.list': () => ({ items: [], nextCursor: null }),
   });
   const queryClient = newTestQueryClient();
+  queryClient.setQueryData(getQueryKey(trpc.availability.grid, { date: '2026-05-12' }, 'query'), grid());
   render(
     <TestApi api={api} queryClient={queryClient}>
-      <TimelineBody grid={grid()} isToday={opts.isToday ?? false} nameWidth={132} fitWidth={5000} />
+      <OfflineContext.Provider value={opts.offline ?? null}>
+        <Day isToday={opts.isToday ?? false} />
+      </OfflineContext.Provider>
     </TestApi>,
     { queryClient },
   );
   return api;
+}
+
+/** Picks Anna's bar up with the keyboard and drops it one table down. */
+async function moveDown() {
+  const bar = barOf();
+  act(() => bar.focus());
+  fireEvent.keyDown(bar, { key: ' ', code: 'Space' });
+  await act(async () => {
+    await new Promise((r) => setTimeout(r, 0));
+  });
+  fireEvent.keyDown(document.activeElement ?? bar, { key: 'ArrowDown', code: 'ArrowDown' });
+  fireEvent.keyDown(document.activeElement ?? bar, { key: ' ', code: 'Space' });
 }
 
 const barOf = () => screen.getByRole('button', { name: /^Anna Schmidt/ });
@@ -131,16 +159,42 @@ describe('Timeline', () => {
 
   it('moves a booking to the next table with the keyboard (Space, arrow, Space)', async () => {
     const api = setup();
-    const bar = barOf();
-    act(() => bar.focus());
-    fireEvent.keyDown(bar, { key: ' ', code: 'Space' });
-    await act(async () => {
-      await new Promise((r) => setTimeout(r, 0));
-    });
-    fireEvent.keyDown(document.activeElement ?? bar, { key: 'ArrowDown', code: 'ArrowDown' });
-    fireEvent.keyDown(document.activeElement ?? bar, { key: ' ', code: 'Space' });
+    await moveDown();
     await waitFor(() =>
       expect(api.inputsOf('bookings.move')).toEqual([{ id: ANNA, version: 2, tableIds: [T2] }]),
     );
+  });
+
+  it('shows a move at once and snaps back with the reason when the server refuses', async () => {
+    const answer = deferred();
+    setup({
+      move: () => answer.promise,
+    });
+    await moveDown();
+    // On T2 before the server answered, and not draggable again meanwhile.
+    await waitFor(() => expect(barOf().getAttribute('data-table-id')).toBe(T2));
+    expect(barOf().getAttribute('data-pending')).toBe('true');
+    act(() =>
+      answer.reject(
+        serverError({
+          code: 'CONFLICT',
+          reason: 'SLOT_TAKEN',
+          message: 'T2 is already taken at 19:00.',
+          details: { alternatives: [{ time: '20:30', options: [{ tableIds: [T2], label: 'T2' }] }] },
+        }),
+      ),
+    );
+    await waitFor(() => expect(barOf().getAttribute('data-table-id')).toBe(T1));
+    expect(await screen.findByText('T2 is already taken at 19:00.')).toBeTruthy();
+    expect(screen.getByText('20:30 on T2')).toBeTruthy();
+    expect(barOf().getAttribute('data-pending')).toBeNull();
+  });
+
+  it('does not let bookings be dragged while offline, and says why', () => {
+    setup({ offline: 'stream' });
+    const bar = barOf();
+    expect(bar.getAttribute('data-draggable')).toBeNull();
+    expect(bar.getAttribute('data-paused')).toBe('true');
+    expect(bar.getAttribute('title')).toMatch(/Paused while offline/);
   });
 });

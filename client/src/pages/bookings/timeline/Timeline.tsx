@@ -26,6 +26,7 @@ import { BOOKING_STATUS, guestsLabel, seatsRange } from '../../../lib/bookings';
 import { useDragSensors, useDropClock } from '../../../lib/dnd';
 import { useIsPhone } from '../../../lib/media';
 import { useNow } from '../../../lib/use-now';
+import { OFFLINE_TOOLTIP, useOffline } from '../../../live/offline';
 import {
   type Axis,
   buildAxis,
@@ -362,8 +363,9 @@ function BookingBar({
   onOpen: () => void;
 }) {
   const isClick = useContext(ClickGuard);
+  const paused = useOffline() !== null;
   const b = bar.booking;
-  const movable = MOVABLE.has(b.status) && !pending;
+  const movable = MOVABLE.has(b.status) && !pending && !paused;
   const lockTime = b.status === 'seated';
   const drag = useDraggable({
     id: bar.key,
@@ -403,7 +405,9 @@ function BookingBar({
       {...drag.listeners}
       className={classes.bar}
       aria-label={label}
-      title={b.specialRequests ? `${label}\n${b.specialRequests}` : label}
+      title={[label, b.specialRequests, paused && MOVABLE.has(b.status) ? OFFLINE_TOOLTIP : null]
+        .filter(Boolean)
+        .join('\n')}
       data-booking-id={b.id}
       data-table-id={bar.tableId}
       data-time={b.time}
@@ -412,6 +416,7 @@ function BookingBar({
       data-dragging={drag.isDragging || undefined}
       data-resizing={resize.isDragging || undefined}
       data-pending={pending || undefined}
+      data-paused={paused || undefined}
       style={
         {
           left: bar.left,

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { errorMessage, errorTitle, isOfflineError } from '../lib/errors';
+import { fakeApi } from '../test/api';
+import { createOfflineGate, offlineLink } from './trpc';
+
+describe('offlineLink', () => {
+  it('refuses to send changes while offline, with a message that says so; reads and sign-out pass', async () => {
+    const gate = createOfflineGate();
+    const api = fakeApi(
+      {
+        'bookings.get': () => ({ id: 'b1' }),
+        'bookings.setStatus': () => ({ id: 'b1' }),
+        'auth.logout': () => ({ ok: true }),
+      },
+      { before: [offlineLink(gate)] },
+    );
+    gate.offline = true;
+    const refused = await api.client.bookings.setStatus
+      .mutate({ id: 'b1' } as never)
+      .catch((e: unknown) => e);
+    expect(isOfflineError(refused)).toBe(true);
+    expect(errorTitle(refused)).toBe('You are offline');
+    expect(errorMessage(refused)).toMatch(
+      /^You are offline: this change was not sent\..*nothing you entered is lost/,
+    );
+    expect(api.inputsOf('bookings.setStatus')).toEqual([]);
+    expect(await api.client.bookings.get.query({ id: 'b1' })).toEqual({ id: 'b1' });
+    expect(await api.client.auth.logout.mutate()).toEqual({ ok: true });
+
+    gate.offline = false;
+    expect(await api.client.bookings.setStatus.mutate({ id: 'b1' } as never)).toEqual({ id: 'b1' });
+    expect(api.inputsOf('bookings.setStatus')).toHaveLength(1);
+  });
+});
