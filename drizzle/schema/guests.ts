@@ -37,7 +37,8 @@ export const guests = pgTable(
   (t) => [
     uniqueIndex('guests_restaurant_phone').on(t.restaurantId, t.phone).where(sql`${t.phone} is not null`),
     unique('guests_restaurant_id').on(t.restaurantId, t.id),
-    index('guests_restaurant_name').on(t.restaurantId, t.name),
+    /** Exact names (and, with the id, index-only: the guests behind a matching name in order). */
+    index('guests_restaurant_name').on(t.restaurantId, t.name, t.id),
     /** Partial phone digits (LIKE '%…%') within one restaurant (btree_gin for its id). */
     index('guests_phone_trgm').using('gin', t.restaurantId, t.phone.op('gin_trgm_ops')),
     index('guests_restaurant_last_visit').on(t.restaurantId, t.lastVisitAt),

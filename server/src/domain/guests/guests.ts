@@ -11,7 +11,15 @@ import { loadSettings } from '../availability/day';
 import type { Deps, Scope } from '../deps';
 import { AppError } from '../errors';
 import { type WriteContext, write } from '../write';
-import { type GuestRow, guestColumns, guestFilter, isPhoneTerm, matchingNames, toGuest } from './query';
+import {
+  type GuestRow,
+  guestColumns,
+  guestFilter,
+  hasFilters,
+  isPhoneTerm,
+  matchingNames,
+  toGuest,
+} from './query';
 
 type Db = Deps['db'] | WriteContext['tx'];
 
@@ -102,6 +110,7 @@ export async function listGuests(
     const offset = input.cursor ? Number(decodeCursor(input.cursor)[0]) || 0 : 0;
     const rows = await nearestByName(deps.db, scope.restaurantId, q, {
       others: guestFilter(scope.restaurantId, { ...input, q: undefined }, timeZone),
+      filtered: hasFilters(input),
       offset,
       limit: input.limit + 1,
     });
@@ -128,25 +137,30 @@ export async function listGuests(
 }
 
 /**
- * The guests whose names match `q`, nearest name first (then by id), a page at an offset. Walks
- * the matching distinct names in distance order and, per name, only as many guest ids as a page
- * can need (an index-only scan), then reads the page's rows: a common surname carried by
- * thousands of guests costs a few index probes, not thousands of rows.
+ * The guests whose names match `q`, nearest name first (then by name and id), a page at an
+ * offset. Walks the matching distinct names in that order and, per name, only as many guest ids
+ * as a page can need (an index-only scan), then reads the page's rows: a common surname carried
+ * by thousands of guests costs a few index probes, not thousands of rows. Without other filters
+ * every name has a guest, so the first offset + limit names are all a page can need.
  */
 async function nearestByName(
   db: Db,
   restaurantId: string,
   q: string,
-  p: { others: SQL | undefined; offset: number; limit: number },
+  p: { others: SQL | undefined; filtered: boolean; offset: number; limit: number },
 ): Promise<GuestRow[]> {
+  const need = p.offset + p.limit;
+  const names = p.filtered
+    ? matchingNames(restaurantId, q)
+    : sql`${matchingNames(restaurantId, q)} order by distance, name limit ${need}`;
   const ranked = await queryRows<{ id: string }>(
     db,
-    sql`select g.id from (${matchingNames(restaurantId, q)}) m
+    sql`select g.id from (${names}) m
         cross join lateral (
           select ${guests.id} as id from ${guests}
           where ${p.others} and ${guests.name} = m.name
-          order by ${guests.id} limit ${p.offset + p.limit}) g
-        order by m.distance, g.id
+          order by ${guests.id} limit ${need}) g
+        order by m.distance, m.name, g.id
         limit ${p.limit} offset ${p.offset}`,
   );
   if (ranked.length === 0) return [];

@@ -66,6 +66,12 @@ export function searchCondition(restaurantId: string, q: string): SQL {
   return sql`${guests.name} in (select m.name from (${matchingNames(restaurantId, q)}) m)`;
 }
 
+/** Whether any filter besides the search term is set. */
+export function hasFilters(f: TGuestFilters): boolean {
+  const { language, tag, segment, minVisits, lastVisitFrom, lastVisitTo } = f;
+  return [language, tag, segment, minVisits, lastVisitFrom, lastVisitTo].some((v) => v !== undefined);
+}
+
 /** Every filter of the guest book as one condition (restaurant scope included). */
 export function guestFilter(restaurantId: string, f: TGuestFilters, timeZone: string): SQL | undefined {
   const q = f.q?.trim();
