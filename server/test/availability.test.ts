@@ -297,6 +297,19 @@ describe.each(testDbKinds)('availability on %s', (kind) => {
         overridePacing: true,
       });
       expect(overridden.tables.map((t) => t.name)).toEqual(['T1']);
+
+      // A hold is refused the same way, also on tables chosen by hand (converting it skips the
+      // rules), unless staff override explicitly.
+      const holdAt = (overridePacing: boolean) =>
+        w.api.availability.hold.mutate({
+          date: DAY,
+          time: '19:00',
+          partySize: 1,
+          tableIds: [w.t4.id],
+          overridePacing,
+        });
+      expect((await errorOf(holdAt(false))).details?.reason).toBe('pacing');
+      expect((await holdAt(true)).tableIds).toEqual([w.t4.id]);
     });
 
     it('online: minimum lead time and booking horizon (staff are exempt)', async () => {
@@ -417,6 +430,14 @@ describe.each(testDbKinds)('availability on %s', (kind) => {
 
       const check = await w.api.availability.check.query({ date: DAY, time: '19:00', partySize: 2 });
       expect(labels(check.slots[0])).toEqual(['T4', 'T2', 'T3']);
+      // The holder re-checking with its hold sees its own tables as free.
+      const mine = await staff.api.availability.check.query({
+        date: DAY,
+        time: '19:00',
+        partySize: 2,
+        holdId: hold.holdId,
+      });
+      expect(labels(mine.slots[0])).toEqual(['T1', 'T4', 'T2']);
       const grid = await w.api.availability.grid.query({ date: DAY });
       expect(grid.tables[0]!.statuses[14]).toBe('reserved');
 

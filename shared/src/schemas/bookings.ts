@@ -63,6 +63,8 @@ export const ZAvailabilityCheckInput = z.object({
   durationMin: ZDurationMin.optional(),
   /** Online/AI callers only see tables bookable online; staff see all. */
   source: z.enum(RESERVATION_SOURCES).default('staff'),
+  /** The caller's own hold: its tables count as free (re-checking while holding). */
+  holdId: ZUuid.optional(),
 });
 export const ZAvailabilityCheck = z.object({
   date: ZDate,
@@ -148,6 +150,8 @@ export const ZHoldInput = z.object({
   durationMin: ZDurationMin.optional(),
   tableIds: ZTableIds.optional(),
   source: z.enum(RESERVATION_SOURCES).default('staff'),
+  /** Staff may hold past the pacing limit, explicitly (as bookings.create). */
+  overridePacing: z.boolean().default(false),
 });
 export const ZHold = z.object({
   holdId: ZUuid,

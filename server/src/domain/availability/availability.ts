@@ -22,6 +22,7 @@ import {
   checkAvailability,
   durationFor,
   optionsAt,
+  pacingExceeded,
   timingProblem,
   type Want,
 } from './engine';
@@ -37,13 +38,19 @@ export const HOLD_MINUTES = 5;
 
 function wantFor(
   day: Day,
-  input: { partySize: number; durationMin?: number | undefined; source?: TReservationSource | undefined },
+  input: {
+    partySize: number;
+    durationMin?: number | undefined;
+    source?: TReservationSource | undefined;
+    holdId?: string | undefined;
+  },
 ): Want {
   return {
     partySize: input.partySize,
     durationMin: durationFor(day.settings, input.partySize, input.durationMin),
     source: input.source ?? 'staff',
     now: new Date(),
+    ignoreOwner: input.holdId,
   };
 }
 
@@ -56,6 +63,7 @@ export async function check(
     time?: string | undefined;
     durationMin?: number | undefined;
     source: TReservationSource;
+    holdId?: string | undefined;
   },
 ): Promise<TAvailabilityCheck> {
   const day = await readDay(deps, scope.restaurantId, input.date);
@@ -179,6 +187,7 @@ export async function hold(
     durationMin?: number | undefined;
     tableIds?: string[] | undefined;
     source: TReservationSource;
+    overridePacing?: boolean | undefined;
   },
 ): Promise<THold> {
   return write(deps, scope, async ({ tx, emit }) => {
@@ -206,10 +215,19 @@ export async function hold(
       await assertSeatable(tx, scope, tableIds, input.partySize, input.source);
       await assertFree(tx, scope, day, { tableIds, from: startsAt, to: endsAt, want: wanted });
     } else {
-      const verdict = checkAvailability(day, want, input.time);
-      if (!verdict.available) throw noAvailability(day, want, input.time, verdict.reason ?? 'full');
-      tableIds = optionsAt(day, startsAt, want)[0]!.tableIds;
+      const best = optionsAt(day, startsAt, want)[0];
+      if (!best)
+        throw noAvailability(
+          day,
+          want,
+          input.time,
+          checkAvailability(day, want, input.time).reason ?? 'full',
+        );
+      tableIds = best.tableIds;
     }
+    // Converting the hold skips the rules, so pacing is decided here, as bookings.create does.
+    if (!input.overridePacing && pacingExceeded(day, startsAt, want))
+      throw noAvailability(day, want, input.time, 'pacing');
     const [row] = await tx
       .insert(holds)
       .values({
