@@ -9,5 +9,8 @@ export default defineConfig({
     setupFiles: ['./src/test/setup.ts'],
     css: false,
     restoreMocks: true,
+    // Page tests type, open menus and wait for debounces: on a loaded 2-core CI box one can take
+    // several seconds, and 5 s made them flaky.
+    testTimeout: 15_000,
   },
 });

@@ -1,8 +1,8 @@
-import { Button, Collapse, Group, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { NumberInput, Select, TextInput } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
-import { IconAdjustmentsHorizontal, IconCalendar, IconSearch, IconTag } from '@tabler/icons-react';
+import { IconCalendar, IconSearch, IconTag } from '@tabler/icons-react';
 import type { TSegment } from '@tobeout/shared';
-import { useState } from 'react';
+import { FilterBar } from '../../lib/FilterBar';
 import { numberOrNull } from '../../lib/format';
 import { SEGMENT_OPTIONS, SegmentBadge } from '../../lib/guests';
 import { languageOptions } from '../../lib/languages';
@@ -20,7 +20,6 @@ type Props = {
 /** Search and filters of the guest book (the page debounces the typed ones). */
 export function GuestFilters({ value, onChange, compact, sortControl }: Props) {
   const count = countFilters(value);
-  const [open, setOpen] = useState(count > 0);
   const set = <K extends keyof GuestFilterValues>(key: K, v: GuestFilterValues[K]) =>
     onChange({ ...value, [key]: v });
 
@@ -89,34 +88,9 @@ export function GuestFilters({ value, onChange, compact, sortControl }: Props) {
     </>
   );
 
-  const grid = (
-    <SimpleGrid cols={{ base: 2, sm: 3, lg: 5 }} spacing="sm" verticalSpacing="xs">
-      {filters}
-    </SimpleGrid>
-  );
-  if (!compact) {
-    return (
-      <Stack gap="xs">
-        {search}
-        {grid}
-      </Stack>
-    );
-  }
   return (
-    <Stack gap="xs">
-      {search}
-      <Group gap="xs" grow>
-        <Button
-          variant={count > 0 ? 'light' : 'default'}
-          leftSection={<IconAdjustmentsHorizontal size={16} />}
-          onClick={() => setOpen((o) => !o)}
-          aria-expanded={open}
-        >
-          {count > 0 ? `Filters (${count})` : 'Filters'}
-        </Button>
-        {sortControl}
-      </Group>
-      <Collapse expanded={open}>{grid}</Collapse>
-    </Stack>
+    <FilterBar count={count} compact={compact} lead={search} aside={sortControl}>
+      {filters}
+    </FilterBar>
   );
 }
