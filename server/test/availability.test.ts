@@ -283,6 +283,15 @@ describe.each(testDbKinds)('availability on %s', (kind) => {
       expect(times(two)).toEqual(['18:30', '19:30', '18:00', '20:00', '20:30', '21:00']);
       expect(one).toMatchObject({ available: true });
       expect(later).toMatchObject({ available: true });
+      // Staff about to override see the slot with its tables.
+      const anyway = await w.api.availability.check.query({
+        date: DAY,
+        time: '19:00',
+        partySize: 2,
+        overridePacing: true,
+      });
+      expect(anyway).toMatchObject({ available: true, reason: null });
+      expect(labels(anyway.slots[0])?.[0]).toBe('T1');
 
       const refused = await errorOf(
         w.api.bookings.create.mutate({ date: DAY, time: '19:00', partySize: 2, guestId: w.guest.id }),

@@ -65,6 +65,8 @@ export const ZAvailabilityCheckInput = z.object({
   source: z.enum(RESERVATION_SOURCES).default('staff'),
   /** The caller's own hold: its tables count as free (re-checking while holding). */
   holdId: ZUuid.optional(),
+  /** Staff about to book past the pacing limit: slots over it are offered anyway. */
+  overridePacing: z.boolean().default(false),
 });
 export const ZAvailabilityCheck = z.object({
   date: ZDate,

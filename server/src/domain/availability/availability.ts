@@ -43,6 +43,7 @@ function wantFor(
     durationMin?: number | undefined;
     source?: TReservationSource | undefined;
     holdId?: string | undefined;
+    overridePacing?: boolean | undefined;
   },
 ): Want {
   return {
@@ -51,6 +52,7 @@ function wantFor(
     source: input.source ?? 'staff',
     now: new Date(),
     ignoreOwner: input.holdId,
+    overridePacing: input.overridePacing,
   };
 }
 
@@ -64,6 +66,7 @@ export async function check(
     durationMin?: number | undefined;
     source: TReservationSource;
     holdId?: string | undefined;
+    overridePacing?: boolean | undefined;
   },
 ): Promise<TAvailabilityCheck> {
   const day = await readDay(deps, scope.restaurantId, input.date);

@@ -1,6 +1,5 @@
 import {
   holds,
-  queryRows,
   reservations,
   restaurants,
   services,
@@ -22,11 +21,11 @@ import {
   type WeeklyService,
   zonedToInstant,
 } from '@tobeout/shared';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { Deps } from '../deps';
 import { AppError } from '../errors';
 import { allocationJoins, periodEnd, periodStart } from '../tables/allocations';
-import type { WriteContext } from '../write';
+import { preparedRows, type WriteContext } from '../write';
 
 type Db = Deps['db'] | WriteContext['tx'];
 
@@ -89,48 +88,65 @@ export async function loadSettings(db: Db, restaurantId: string): Promise<Settin
   return row;
 }
 
+/** An expired hold's allocation that is still active: it takes nothing, but blocks an insert until freed. */
+export type ExpiredHold = { tableId: string; from: number; to: number };
+
 /**
- * Active allocations overlapping the window, minus holds that have expired. The window is given
+ * Active allocations overlapping the window: `taken` without the holds that have expired, which
+ * come apart in `expired` (a writer frees them only when they are in its way). The window is given
  * as instants (not computed in SQL from the time zone) so the planner estimates the range well
  * and walks the exclusion constraint's GiST index.
  */
-async function loadTaken(db: Db, restaurantId: string, window: { from: Date; to: Date }): Promise<Taken[]> {
-  const rows = await db
-    .select({
-      tableId: tableAllocations.tableId,
-      from: periodStart,
-      to: periodEnd,
-      reservationId: tableAllocations.reservationId,
-      blockId: tableAllocations.blockId,
-      holdId: tableAllocations.holdId,
-      status: reservations.status,
-      partySize: reservations.partySize,
-      expiresAt: holds.expiresAt,
-    })
-    .from(tableAllocations)
-    .leftJoin(reservations, allocationJoins.reservation)
-    .leftJoin(
-      holds,
-      and(eq(holds.restaurantId, tableAllocations.restaurantId), eq(holds.id, tableAllocations.holdId)),
-    )
-    .where(
-      and(
-        eq(tableAllocations.restaurantId, restaurantId),
-        eq(tableAllocations.active, true),
-        sql`${tableAllocations.period} && tstzrange(${window.from.toISOString()}::timestamptz, ${window.to.toISOString()}::timestamptz)`,
-        sql`(${tableAllocations.holdId} is null or ${holds.expiresAt} > now())`,
-      ),
-    );
-  return rows.map((r) => ({
-    tableId: r.tableId,
-    from: r.from.getTime(),
-    to: r.to.getTime(),
-    kind: r.reservationId ? 'booking' : r.blockId ? 'block' : 'hold',
-    ownerId: (r.reservationId ?? r.blockId ?? r.holdId)!,
-    status: r.status,
-    partySize: r.partySize,
-    expiresAt: r.expiresAt?.getTime() ?? null,
-  }));
+async function readTaken(
+  db: Db,
+  restaurantId: string,
+  window: { from: Date; to: Date },
+): Promise<{ taken: Taken[]; expired: ExpiredHold[] }> {
+  // Raw SQL with instants as epoch ms: a busy day has hundreds of rows, and mapping each through
+  // the query builder (and parsing its timestamps) cost more than the query itself. Prepared: the
+  // range is a parameter either way and the plan walks the exclusion constraint's GiST index.
+  const ms = (instant: SQL) => sql`floor(extract(epoch from ${instant}) * 1000)::float8`;
+  const rows = await preparedRows<{
+    tableId: string;
+    from: number;
+    to: number;
+    reservationId: string | null;
+    blockId: string | null;
+    holdId: string | null;
+    status: TReservationStatus | null;
+    partySize: number | null;
+    expiresAt: number | null;
+    expired: boolean | null;
+  }>(
+    db,
+    sql`select a.table_id as "tableId", ${ms(sql`lower(a.period)`)} as "from", ${ms(sql`upper(a.period)`)} as "to",
+        a.reservation_id as "reservationId", a.block_id as "blockId", a.hold_id as "holdId",
+        r.status, r.party_size as "partySize", ${ms(sql`h.expires_at`)} as "expiresAt", h.expires_at <= now() as expired
+      from ${tableAllocations} a
+      left join ${reservations} r on r.restaurant_id = a.restaurant_id and r.id = a.reservation_id
+      left join ${holds} h on h.restaurant_id = a.restaurant_id and h.id = a.hold_id
+      where a.restaurant_id = ${restaurantId}::uuid and a.active
+        and a.period && tstzrange(${window.from.toISOString()}::timestamptz, ${window.to.toISOString()}::timestamptz)`,
+  );
+  const taken: Taken[] = [];
+  const expired: ExpiredHold[] = [];
+  for (const r of rows) {
+    if (r.holdId && r.expired !== false) {
+      expired.push({ tableId: r.tableId, from: r.from, to: r.to });
+      continue;
+    }
+    taken.push({
+      tableId: r.tableId,
+      from: r.from,
+      to: r.to,
+      kind: r.reservationId ? 'booking' : r.blockId ? 'block' : 'hold',
+      ownerId: (r.reservationId ?? r.blockId ?? r.holdId)!,
+      status: r.status,
+      partySize: r.partySize,
+      expiresAt: r.expiresAt,
+    });
+  }
+  return { taken, expired };
 }
 
 type DayConfig = {
@@ -146,10 +162,11 @@ type DayConfig = {
  * combinations), then what takes the tables in a second: availability is asked for on every
  * keystroke of the wizard and by voice agents, so round trips are what it costs.
  */
-async function loadDayConfig(db: Db, restaurantId: string, date: string): Promise<DayConfig> {
-  const [row] = await queryRows<DayConfig>(
-    db,
-    sql`select
+function dayConfigQuery(restaurantId: string, date: string, extra: SQL[]): SQL {
+  return sql`select ${sql.join(
+    extra.map((column) => sql`${column}, `),
+    sql``,
+  )}
       (select json_build_object(
         'timeZone', timezone, 'slotIntervalMin', slot_interval_min, 'defaultDurationMin', default_duration_min,
         'turnTimes', turn_times, 'bookingHorizonDays', booking_horizon_days, 'minLeadTimeMin', min_lead_time_min,
@@ -170,20 +187,57 @@ async function loadDayConfig(db: Db, restaurantId: string, date: string): Promis
         join ${tableCombinationMembers} m on m.restaurant_id = c.restaurant_id and m.combination_id = c.id
         join ${tables} t on t.restaurant_id = m.restaurant_id and t.id = m.table_id
         where c.restaurant_id = ${restaurantId}
-        group by c.id) c) as combinations`,
-  );
+        group by c.id) c) as combinations`;
+}
+
+async function loadDayConfig<Extra extends Record<string, unknown>>(
+  db: Db,
+  restaurantId: string,
+  date: string,
+  extra: SQL[] = [],
+): Promise<DayConfig & Extra> {
+  const [row] = await preparedRows<DayConfig & Extra>(db, dayConfigQuery(restaurantId, date, extra));
   if (!row?.settings) throw AppError.notFound('The restaurant');
   return row;
 }
 
+function dayWindow(date: string, timeZone: string) {
+  // From the day's midnight to noon the next day: late services end and stays run out by then.
+  return {
+    from: zonedToInstant(date, '00:00', timeZone),
+    to: zonedToInstant(addDays(date, 1), '12:00', timeZone),
+  };
+}
+
 export async function loadDay(db: Db, restaurantId: string, date: string): Promise<Day> {
   const config = await loadDayConfig(db, restaurantId, date);
+  const window = dayWindow(date, config.settings.timeZone);
+  return dayOf(date, config, (await readTaken(db, restaurantId, window)).taken, window);
+}
+
+/**
+ * The day as a booking write reads it, in two round trips. The first statement reads the day's
+ * configuration together with `first` — the write's advisory locks (see bookings/place.ts) and
+ * whatever else it needs that no booking lock protects (its guest…), as named columns. The
+ * second reads what takes the tables: a NEW statement, so in READ COMMITTED its snapshot is taken
+ * after the locks were granted and sees everything the previous holder committed (in the locking
+ * statement itself the snapshot predates the wait). Expired holds that still hold allocations
+ * come back apart, so the writer frees them only when they are in its way.
+ */
+export async function loadDayForWrite<Extra extends Record<string, unknown>>(
+  tx: WriteContext['tx'],
+  restaurantId: string,
+  date: string,
+  first: SQL[],
+): Promise<{ day: Day; expired: ExpiredHold[]; extra: Extra }> {
+  const config = await loadDayConfig<Extra>(tx, restaurantId, date, first);
+  const window = dayWindow(date, config.settings.timeZone);
+  const { taken, expired } = await readTaken(tx, restaurantId, window);
+  return { day: dayOf(date, config, taken, window), expired, extra: config };
+}
+
+function dayOf(date: string, config: DayConfig, taken: Taken[], window: { from: Date; to: Date }): Day {
   const { settings } = config;
-  // From the day's midnight to noon the next day: late services end and stays run out by then.
-  const window = {
-    from: zonedToInstant(date, '00:00', settings.timeZone),
-    to: zonedToInstant(addDays(date, 1), '12:00', settings.timeZone),
-  };
   return {
     date,
     settings,
@@ -201,7 +255,7 @@ export async function loadDay(db: Db, restaurantId: string, date: string): Promi
     },
     tables: config.tables,
     combinations: config.combinations.filter((c) => c.usable),
-    taken: await loadTaken(db, restaurantId, window),
+    taken,
     window,
   };
 }

@@ -35,8 +35,10 @@ export type Want = {
   durationMin: number;
   source: TReservationSource;
   now: Date;
-  /** A booking being moved: its own allocations do not count against it. */
+  /** A booking being moved (or the caller's hold): its own allocations do not count against it. */
   ignoreOwner?: string | undefined;
+  /** Staff booking past the pacing limit, explicitly. */
+  overridePacing?: boolean | undefined;
 };
 
 function takenByTable(day: Day, ignoreOwner?: string): Map<string, Taken[]> {
@@ -134,7 +136,8 @@ function judgeSlot(day: Day, slot: Slot, want: Want): SlotVerdict {
   const options = optionsAt(day, slot.startsAt, want);
   if (options.length === 0)
     return { options, reason: noFitReason(want.partySize, tablesFor(day, want.source), day.combinations) };
-  if (pacingExceeded(day, slot.startsAt, want)) return { options: [], reason: 'pacing' };
+  if (!want.overridePacing && pacingExceeded(day, slot.startsAt, want))
+    return { options: [], reason: 'pacing' };
   return { options, reason: null };
 }
 
