@@ -1,5 +1,9 @@
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach, beforeEach } from 'vitest';
+
+// findBy*/waitFor give up after 1 s by default: a lazily loaded dialog can take longer than that
+// on a loaded 2-core CI box. 5 s, still well inside the test timeout.
+configure({ asyncUtilTimeout: 5_000 });
 
 // Mantine reads these; happy-dom has most, jsdom has none.
 if (typeof window.matchMedia !== 'function') {
