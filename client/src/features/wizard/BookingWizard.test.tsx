@@ -167,6 +167,33 @@ describe('BookingWizard', () => {
     expect(creates[0]!.idempotencyKey).toBe(creates[1]!.idempotencyKey);
   });
 
+  it('books past the pacing limit only when the host says so, and holds with the override', async () => {
+    const { api } = setup({
+      'availability.check': ({ time, overridePacing }: { time?: string; overridePacing?: boolean }) =>
+        overridePacing
+          ? check({ time: time ?? null, slots: [slot('19:30', [T2])] })
+          : check({
+              time: time ?? null,
+              available: false,
+              reason: 'pacing',
+              message:
+                'Too many guests already arrive at 19:30: the kitchen takes at most 20 covers per slot.',
+              slots: [slot('20:30', [T3])],
+            }),
+    });
+    await step(1, 'When');
+    next();
+    expect(await screen.findByText(/the kitchen takes at most 20 covers/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Book anyway, over the pacing limit' }));
+    expect(await screen.findByText('Over the pacing limit')).toBeTruthy();
+    await waitFor(() => expect(screen.getByRole('radio', { checked: true }).textContent).toContain('T2'));
+    next();
+    await step(3, 'Guest');
+    expect(api.inputsOf('availability.hold')).toEqual([
+      { date: DATE, time: '19:30', partySize: 2, tableIds: [id(2)], overridePacing: true },
+    ]);
+  });
+
   it('takes a server field error back to its step', async () => {
     setup({
       'bookings.create': () => {

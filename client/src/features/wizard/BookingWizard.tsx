@@ -175,7 +175,13 @@ function WizardFlow({ restaurant, prefill, compact, onDone, onWalkIn, mayClose }
   /** Holds `o` at `time` (replacing the current hold); a refusal shows its alternatives. */
   const placeHold = async (o: TFitOption, time = values.time) => {
     try {
-      const held = await hold.place({ date: values.date, time, partySize, tableIds: o.tableIds });
+      const held = await hold.place({
+        date: values.date,
+        time,
+        partySize,
+        tableIds: o.tableIds,
+        ...(values.overridePacing ? { overridePacing: true } : {}),
+      });
       form.setFieldValue('time', time);
       selectSeating(o);
       setConflict(null);
@@ -199,6 +205,8 @@ function WizardFlow({ restaurant, prefill, compact, onDone, onWalkIn, mayClose }
   const goTo = (target: number) => {
     // Back before the guest step: the time or party may change, so the tables go back.
     if (target < HOLD_FROM) hold.release();
+    // Back to the time and party: a pacing override was for the old ones.
+    if (target === 0) form.setFieldValue('overridePacing', false);
     setConflict(null);
     setActive(target);
   };

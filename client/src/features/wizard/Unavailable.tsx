@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconClockHour4 } from '@tabler/icons-react';
 import type { TAvailableSlot, TFitOption } from '@tobeout/shared';
+import type { ReactNode } from 'react';
 
 type Props = {
   title: string;
@@ -13,10 +14,20 @@ type Props = {
   /** 'conflict': someone else was faster; 'unavailable': the time never was free. */
   tone?: 'conflict' | 'unavailable';
   disabled?: boolean;
+  /** What else the host may do (book past the pacing limit). */
+  action?: ReactNode;
 };
 
 /** Why a time cannot be booked, with the nearest free times as one-click choices. */
-export function Unavailable({ title, message, alternatives, onPick, tone = 'unavailable', disabled }: Props) {
+export function Unavailable({
+  title,
+  message,
+  alternatives,
+  onPick,
+  tone = 'unavailable',
+  disabled,
+  action,
+}: Props) {
   const picks = alternatives.filter((s) => s.options.length > 0);
   return (
     <Alert
@@ -28,6 +39,7 @@ export function Unavailable({ title, message, alternatives, onPick, tone = 'unav
     >
       <Stack gap="xs">
         <Text size="sm">{message}</Text>
+        {action}
         {picks.length > 0 ? (
           <>
             <Text size="sm" fw={600}>

@@ -41,6 +41,8 @@ export type WizardValues = {
   guestId: string | null;
   guest: GuestFields;
   specialRequests: string;
+  /** Staff chose to book past the pacing limit (max covers starting per slot). */
+  overridePacing: boolean;
 };
 
 export const REQUESTS_MAX = 1000;
@@ -54,6 +56,7 @@ export function initialValues(prefill: WizardPrefill, today: string): WizardValu
     guestId: prefill.guestId ?? null,
     guest: { name: '', phone: '', email: '' },
     specialRequests: '',
+    overridePacing: false,
   };
 }
 

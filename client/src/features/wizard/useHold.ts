@@ -3,7 +3,14 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { trpc } from '../../app/trpc';
 import { useNow } from '../../lib/use-now';
 
-export type HoldWant = { date: string; time: string; partySize: number; tableIds: string[] };
+export type HoldWant = {
+  date: string;
+  time: string;
+  partySize: number;
+  tableIds: string[];
+  /** Past the pacing limit, as staff chose explicitly. */
+  overridePacing?: boolean;
+};
 
 const sameWant = (h: THold, w: HoldWant) =>
   h.date === w.date &&

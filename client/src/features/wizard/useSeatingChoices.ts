@@ -2,7 +2,7 @@ import type { TFitOption } from '@tobeout/shared';
 import { trpc } from '../../app/trpc';
 import { freeTablesAt, seatingKey } from './seating';
 
-export type SeatingWant = { date: string; time: string; partySize: number };
+export type SeatingWant = { date: string; time: string; partySize: number; overridePacing?: boolean };
 
 /**
  * What can seat the party at the time, live: the server's verdict and best suggestions
@@ -11,7 +11,12 @@ export type SeatingWant = { date: string; time: string; partySize: number };
 export function useSeatingChoices(want: SeatingWant, enabled = true) {
   const ready = enabled && want.time !== '' && want.partySize > 0;
   const check = trpc.availability.check.useQuery(
-    { date: want.date, time: want.time, partySize: want.partySize },
+    {
+      date: want.date,
+      time: want.time,
+      partySize: want.partySize,
+      ...(want.overridePacing ? { overridePacing: true } : {}),
+    },
     { enabled: ready, staleTime: 5_000 },
   );
   const grid = trpc.availability.grid.useQuery({ date: want.date }, { enabled: ready, staleTime: 5_000 });

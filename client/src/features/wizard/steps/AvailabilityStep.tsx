@@ -1,4 +1,4 @@
-import { Alert, Group, SimpleGrid, Skeleton, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, SimpleGrid, Skeleton, Stack, Text } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { IconCircleCheck } from '@tabler/icons-react';
 import type { TAvailableSlot, TFitOption } from '@tobeout/shared';
@@ -28,9 +28,14 @@ type Props = {
 
 /** Step 2: is the time free? The tables that are (best preselected), or the nearest free times. */
 export function AvailabilityStep({ form, preferredTableIds, onSelect, onPickAlternative, conflict }: Props) {
-  const { date, time, tableIds } = form.values;
+  const { date, time, tableIds, overridePacing } = form.values;
   const partySize = partyOf(form.values);
-  const { check, grid, suggested, others, durationMin } = useSeatingChoices({ date, time, partySize });
+  const { check, grid, suggested, others, durationMin } = useSeatingChoices({
+    date,
+    time,
+    partySize,
+    overridePacing,
+  });
 
   const all = [...suggested, ...others];
   const chosen = all.find((o) => seatingKey(o.tableIds) === seatingKey(tableIds));
@@ -102,6 +107,22 @@ export function AvailabilityStep({ form, preferredTableIds, onSelect, onPickAlte
                 ` · a stay of ${formatDuration(durationMin)} (until ${addMinutesToTime(time, durationMin)})`}
             </Text>
           </Group>
+          {overridePacing && (
+            <Alert color="orange" variant="light" p="xs" title="Over the pacing limit">
+              <Group justify="space-between" gap="xs">
+                <Text size="sm">
+                  More guests arrive at {time} than the kitchen's pacing allows; booking anyway.
+                </Text>
+                <Button
+                  size="compact-sm"
+                  variant="default"
+                  onClick={() => form.setFieldValue('overridePacing', false)}
+                >
+                  Keep to the limit
+                </Button>
+              </Group>
+            </Alert>
+          )}
           {preferredTableIds?.length && !preferred && preferredNames ? (
             <Alert color="yellow" variant="light" p="xs">
               <Text size="sm">
@@ -125,6 +146,19 @@ export function AvailabilityStep({ form, preferredTableIds, onSelect, onPickAlte
             message={result.message ?? 'No table is free at that time.'}
             alternatives={result.slots}
             onPick={onPickAlternative}
+            action={
+              result.reason === 'pacing' && (
+                <Button
+                  size="compact-sm"
+                  variant="outline"
+                  color="orange"
+                  w="fit-content"
+                  onClick={() => form.setFieldValue('overridePacing', true)}
+                >
+                  Book anyway, over the pacing limit
+                </Button>
+              )
+            }
           />
           {form.errors.tableIds && (
             <Text size="sm" c="red" role="alert">
