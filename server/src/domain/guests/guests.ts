@@ -89,26 +89,38 @@ function decodeCursor(cursor: string): [unknown, string] {
   throw new AppError('INVALID_CURSOR', 'Not a cursor from this list.');
 }
 
+type ListInput = TGuestFilters & {
+  sort: TGuestListInput['sort'];
+  dir?: 'asc' | 'desc' | undefined;
+  cursor?: string | null | undefined;
+  limit: number;
+};
+
 /**
  * guests.list: filters, sort and keyset pages (stable under inserts). A search term orders by
  * how well the name matches (nearest first) and pages by offset, since relevance has no key.
  */
-export async function listGuests(
-  deps: Deps,
-  scope: Scope,
-  input: TGuestFilters & {
-    sort: TGuestListInput['sort'];
-    dir?: 'asc' | 'desc' | undefined;
-    cursor?: string | null | undefined;
-    limit: number;
-  },
-) {
-  const { timeZone } = await loadSettings(deps.db, scope.restaurantId);
+export async function listGuests(deps: Deps, scope: Scope, input: ListInput) {
+  const q = input.q?.trim();
+  if (!q || isPhoneTerm(q)) return listIn(deps.db, scope, input);
+  // A name search filters and ranks by trigram distance to the folded term. Sent as a parameter
+  // of a prepared statement, a cached generic plan cannot see the term and tests every name of
+  // the restaurant (70 ms instead of 2 at 6k names): plan each search for its own term.
+  return deps.db.transaction(async (tx) => {
+    await tx.execute(sql`set local plan_cache_mode = force_custom_plan`);
+    return listIn(tx, scope, input);
+  });
+}
+
+async function listIn(db: Db, scope: Scope, input: ListInput) {
+  // Only the last-visit dates need the time zone (local days): no query for it otherwise.
+  const timeZone =
+    input.lastVisitFrom || input.lastVisitTo ? (await loadSettings(db, scope.restaurantId)).timeZone : 'UTC';
   const where = guestFilter(scope.restaurantId, input, timeZone);
   const q = input.q?.trim();
   if (q && input.sort === 'name' && !input.dir && !isPhoneTerm(q)) {
     const offset = input.cursor ? Number(decodeCursor(input.cursor)[0]) || 0 : 0;
-    const rows = await nearestByName(deps.db, scope.restaurantId, q, {
+    const rows = await nearestByName(db, scope.restaurantId, q, {
       others: guestFilter(scope.restaurantId, { ...input, q: undefined }, timeZone),
       filtered: hasFilters(input),
       offset,
@@ -119,7 +131,7 @@ export async function listGuests(
   const key = sortKey(input.sort, input.dir);
   const after = input.cursor ? decodeCursor(input.cursor) : null;
   const cmp = key.dir === 'asc' ? sql`>` : sql`<`;
-  const rows = await deps.db
+  const rows = await db
     .select({ ...guestColumns, sortValue: sql<unknown>`${key.value}` })
     .from(guests)
     .where(
