@@ -1,3 +1,4 @@
+import { randomInt, randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { addDays, todayIn } from '@tobeout/shared';
 import { load, rawSql, rssMb } from './lib';
@@ -7,8 +8,14 @@ const { restaurantWithMember, startServer } = await import('@tobeout/server/test
 
 const TZ = 'Europe/Berlin';
 const TABLES = 40;
-const GUESTS = 200_000;
-const DAYS = 1096; // three years: the last 30 days lie ahead
+const GUESTS = Number(process.env.BENCH_GUESTS ?? 200_000);
+/**
+ * Reservations to seed (approximately): a past day holds 920 (480 active, 440 cancelled), each of
+ * the 30 days ahead 680. The default, ≈1M, is three years (1096 days); BENCH_RESERVATIONS=100000
+ * seeds 130 days for quick comparisons.
+ */
+const RESERVATIONS = Number(process.env.BENCH_RESERVATIONS ?? 1_000_000);
+const DAYS = 30 + Math.max(1, Math.round((RESERVATIONS - 30 * 680) / 920)); // the last 30 days lie ahead
 const CONCURRENCY = 16;
 const CHECKS = Number(process.env.BENCH_CHECKS ?? 2000);
 const GRIDS = Number(process.env.BENCH_GRIDS ?? 1000);
@@ -21,6 +28,12 @@ const CREATES = Number(process.env.BENCH_CREATES ?? 2000);
  * clients: availability.check and availability.grid latency, bookings.create throughput — and,
  * in the same run, the same booking transaction as raw SQL through postgres.js as the baseline.
  * Ends with a SQL check that no two active allocations of a table overlap.
+ *
+ * The baseline is the same transaction as bookings.create does for a chosen table, written by
+ * hand: the table's booking lock with the day's configuration (hours, tables, combinations) and
+ * the guest, what takes that table that day, the same checks, then the reservation, its
+ * allocation and its booking.created event in one statement. `rawSqlMinimal` is the older, smaller
+ * baseline (no lock, no day, no guest check, an empty event), kept for comparison with earlier runs.
  */
 export async function bookingBench() {
   const server = await startServer('postgres', { poolSize: 20 });
@@ -123,8 +136,12 @@ export async function bookingBench() {
         source: 'import',
       });
     });
-    const rawCreate = await load(CONCURRENCY, CREATES, (i) => {
-      const s = slot(i, 31 + Math.ceil(CREATES / (TABLES * 12)) + 1);
+    const daysPerRun = Math.ceil(CREATES / (TABLES * 12)) + 1;
+    const rawCreate = await load(CONCURRENCY, CREATES, (i) =>
+      rawBooking(sql, rid, slot(i, 31 + daysPerRun), guests[CREATES + i]!.id),
+    );
+    const rawMinimal = await load(CONCURRENCY, CREATES, (i) => {
+      const s = slot(i, 31 + 2 * daysPerRun);
       return sql.begin(async (tx) => {
         const [r] = await tx`select timezone from restaurants where id = ${rid}`;
         const [t] =
@@ -133,9 +150,9 @@ export async function bookingBench() {
         const startsAt = `${s.date} ${s.hour}:00`;
         const [res] =
           await tx`insert into reservations (restaurant_id, guest_id, starts_at, ends_at, party_size, status, source, confirmation_code, confirmed_at)
-          values (${rid}, ${guests[CREATES + i]!.id}, (${startsAt}::timestamp at time zone ${r.timezone}),
+          values (${rid}, ${guests[i]!.id}, (${startsAt}::timestamp at time zone ${r.timezone}),
                   (${startsAt}::timestamp at time zone ${r.timezone}) + interval '1 hour', 2, 'confirmed', 'import',
-                  'R' || lpad(${String(i)}, 7, '0'), now()) returning id, starts_at, ends_at`;
+                  'M' || lpad(${String(i)}, 7, '0'), now()) returning id, starts_at, ends_at`;
         await tx`insert into table_allocations (restaurant_id, table_id, period, reservation_id)
           values (${rid}, ${s.table}, tstzrange(${res!.starts_at}, ${res!.ends_at}), ${res!.id})`;
         await tx`insert into events (restaurant_id, type, entity, entity_id, actor, payload)
@@ -173,8 +190,15 @@ export async function bookingBench() {
           failed: apiCreate.failed,
           errors: apiCreate.errors,
         },
-        rawSqlBaseline: { perSecond: rawCreate.perSecond, ...rawCreate.latency, failed: rawCreate.failed },
+        rawSqlBaseline: {
+          perSecond: rawCreate.perSecond,
+          ...rawCreate.latency,
+          failed: rawCreate.failed,
+          errors: rawCreate.errors,
+        },
         ratio,
+        rawSqlMinimal: { perSecond: rawMinimal.perSecond, ...rawMinimal.latency, failed: rawMinimal.failed },
+        ratioToMinimal: Math.round((apiCreate.perSecond / rawMinimal.perSecond) * 100) / 100,
       },
       doubleBookings,
       rssMb: rssMb(),
@@ -189,4 +213,99 @@ export async function bookingBench() {
     await sql.end();
     await server.close();
   }
+}
+
+type Sql = Awaited<ReturnType<typeof rawSql>>;
+
+/**
+ * bookings.create for a chosen table (2 guests, 60 minutes, an existing guest) as raw SQL: the
+ * same locks, reads, checks and writes, each statement prepared by postgres.js.
+ */
+function rawBooking(
+  sql: Sql,
+  rid: string,
+  s: { date: string; hour: number; table: string },
+  guestId: string,
+) {
+  const time = `${String(s.hour).padStart(2, '0')}:00`;
+  return sql.begin(async (tx) => {
+    const [day] = await tx`select
+      (select pg_advisory_xact_lock(hashtextextended(${`bookings:${rid}:table:${s.table}`}, 0))) as locked,
+      (select json_build_object('id', id, 'name', name, 'phone', phone, 'email', email)
+         from guests where restaurant_id = ${rid} and id = ${guestId}) as guest,
+      (select json_build_object('timeZone', timezone, 'slotIntervalMin', slot_interval_min,
+         'defaultDurationMin', default_duration_min, 'turnTimes', turn_times, 'pacingMaxCovers', pacing_max_covers,
+         'startsAt', (${s.date}::date + ${time}::time) at time zone timezone,
+         'dayFrom', ${s.date}::date::timestamp at time zone timezone,
+         'dayTo', (${s.date}::date + 1 + time '12:00') at time zone timezone)
+         from restaurants where id = ${rid}) as settings,
+      (select coalesce(json_agg(json_build_object('weekday', weekday, 'startMinute', start_minute, 'endMinute', end_minute,
+         'lastSeatingMinute', last_seating_minute)), '[]') from services where restaurant_id = ${rid}) as weekly,
+      (select json_build_object('closed', closed, 'services', services)
+         from special_days where restaurant_id = ${rid} and date = ${s.date}::date) as special,
+      (select coalesce(json_agg(json_build_object('id', id, 'name', name, 'minGuests', min_guests, 'maxGuests', max_guests,
+         'bookableOnline', bookable_online) order by sort_order, name), '[]') from tables where restaurant_id = ${rid} and active) as tables,
+      (select coalesce(json_agg(c order by c.name), '[]') from (
+         select c.id, c.name, array_agg(m.table_id order by t.sort_order) as "tableIds", bool_and(t.active) as usable
+         from table_combinations c
+         join table_combination_members m on m.restaurant_id = c.restaurant_id and m.combination_id = c.id
+         join tables t on t.restaurant_id = m.restaurant_id and t.id = m.table_id
+         where c.restaurant_id = ${rid} group by c.id) c) as combinations`;
+    type Settings = { startsAt: string; dayFrom: string; dayTo: string };
+    const settings = day!.settings as Settings;
+    const guest = day!.guest as { id: string; name: string } | null;
+    const table = (day!.tables as { id: string; name: string; maxGuests: number }[]).find(
+      (t) => t.id === s.table,
+    );
+    const weekday = new Date(`${s.date}T12:00:00Z`).getUTCDay() || 7;
+    const minute = s.hour * 60;
+    const open = (day!.weekly as { weekday: number; startMinute: number; endMinute: number }[]).some(
+      (w) => w.weekday === weekday && w.startMinute <= minute && minute + 60 <= w.endMinute,
+    );
+    if (!guest || !table || table.maxGuests < 2 || !open || day!.special) throw new Error('not bookable');
+    const from = new Date(settings.startsAt);
+    const to = new Date(from.getTime() + 3_600_000);
+    // What can stand in the table's way (and, with a pacing limit, what starts at the same time).
+    const pacing = (day!.settings as { pacingMaxCovers: number | null }).pacingMaxCovers !== null;
+    const taken =
+      await tx`select a.table_id, floor(extract(epoch from lower(a.period)) * 1000)::float8 as "from",
+        floor(extract(epoch from upper(a.period)) * 1000)::float8 as "to", a.reservation_id, a.block_id, a.hold_id,
+        r.status, r.party_size, h.expires_at <= now() as expired
+      from table_allocations a
+      left join reservations r on r.restaurant_id = a.restaurant_id and r.id = a.reservation_id
+      left join holds h on h.restaurant_id = a.restaurant_id and h.id = a.hold_id
+      where a.restaurant_id = ${rid} and a.active
+        and a.period && tstzrange(${settings.dayFrom}::timestamptz, ${settings.dayTo}::timestamptz)
+        and (a.table_id = ${s.table} ${pacing ? tx`or lower(a.period) = ${from.toISOString()}::timestamptz` : tx``})`;
+    if (taken.some((t) => t.table_id === s.table && t.from < to.getTime() && from.getTime() < t.to))
+      throw new Error('taken');
+    const id = randomUUID();
+    const code = Array.from({ length: 6 }, () => 'ABCDEFGHJKMNPQRSTUVWXYZ23456789'[randomInt(31)]).join('');
+    const payload = {
+      code,
+      guestName: guest.name,
+      partySize: 2,
+      date: s.date,
+      time,
+      tables: [table.name],
+      status: 'confirmed',
+      source: 'import',
+    };
+    const [written] = await tx`with r as (
+        insert into reservations (id, restaurant_id, guest_id, starts_at, ends_at, party_size, status, source,
+          confirmation_code, confirmed_at)
+        values (${id}, ${rid}, ${guest.id}, ${from.toISOString()}, ${to.toISOString()}, 2, 'confirmed', 'import', ${code}, now())
+        on conflict (restaurant_id, confirmation_code) do nothing
+        returning id, created_at
+      ), a as (
+        insert into table_allocations (restaurant_id, table_id, period, reservation_id)
+        select ${rid}, ${s.table}, tstzrange(${from.toISOString()}, ${to.toISOString()}), r.id from r
+      ), e as (
+        insert into events (restaurant_id, type, entity, entity_id, actor, payload)
+        select ${rid}, 'booking.created', 'booking', r.id, ${sql.json({ kind: 'system', id: null, name: 'bench' })},
+               ${sql.json(payload)} from r
+      )
+      select created_at from r`;
+    if (!written) throw new Error('confirmation code clash');
+  });
 }

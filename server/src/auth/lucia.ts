@@ -1,7 +1,7 @@
 import { DrizzlePostgreSQLAdapter } from '@lucia-auth/adapter-drizzle';
 import { type Database, memberships, sessions, users } from '@tobeout/db';
 import type { TRole } from '@tobeout/shared';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { Cookie, type DatabaseSession, type DatabaseUser, Lucia, TimeSpan } from 'lucia';
 
 export const SESSION_COOKIE = 'tobeout_session';
@@ -45,14 +45,15 @@ declare module 'lucia' {
  * still loses access at once.
  */
 class SessionWithRoleAdapter extends DrizzlePostgreSQLAdapter {
-  constructor(private readonly database: Database) {
-    super(database as never, sessions, users);
-  }
+  /**
+   * Built once and run as a prepared statement: on every request, so neither drizzle nor
+   * PostgreSQL (named statement, planned once per connection) builds it again.
+   */
+  private readonly sessionWithRole;
 
-  override async getSessionAndUser(
-    sessionId: string,
-  ): Promise<[DatabaseSession, DatabaseUser] | [null, null]> {
-    const [row] = await this.database
+  constructor(database: Database) {
+    super(database as never, sessions, users);
+    this.sessionWithRole = database
       .select({
         id: sessions.id,
         userId: sessions.userId,
@@ -71,7 +72,14 @@ class SessionWithRoleAdapter extends DrizzlePostgreSQLAdapter {
           eq(memberships.restaurantId, sessions.activeRestaurantId),
         ),
       )
-      .where(eq(sessions.id, sessionId));
+      .where(eq(sessions.id, sql.placeholder('sessionId')))
+      .prepare('session_with_role');
+  }
+
+  override async getSessionAndUser(
+    sessionId: string,
+  ): Promise<[DatabaseSession, DatabaseUser] | [null, null]> {
+    const [row] = await this.sessionWithRole.execute({ sessionId });
     if (!row) return [null, null];
     return [
       {

@@ -21,10 +21,9 @@ import {
   type WeeklyService,
   zonedToInstant,
 } from '@tobeout/shared';
-import { and, eq, type SQL, sql } from 'drizzle-orm';
+import { eq, type SQL, sql } from 'drizzle-orm';
 import type { Deps } from '../deps';
 import { AppError } from '../errors';
-import { allocationJoins, periodEnd, periodStart } from '../tables/allocations';
 import { preparedRows, type WriteContext } from '../write';
 
 type Db = Deps['db'] | WriteContext['tx'];
@@ -101,6 +100,7 @@ async function readTaken(
   db: Db,
   restaurantId: string,
   window: { from: Date; to: Date },
+  only?: TakenFilter,
 ): Promise<{ taken: Taken[]; expired: ExpiredHold[] }> {
   // Raw SQL with instants as epoch ms: a busy day has hundreds of rows, and mapping each through
   // the query builder (and parsing its timestamps) cost more than the query itself. Prepared: the
@@ -126,7 +126,15 @@ async function readTaken(
       left join ${reservations} r on r.restaurant_id = a.restaurant_id and r.id = a.reservation_id
       left join ${holds} h on h.restaurant_id = a.restaurant_id and h.id = a.hold_id
       where a.restaurant_id = ${restaurantId}::uuid and a.active
-        and a.period && tstzrange(${window.from.toISOString()}::timestamptz, ${window.to.toISOString()}::timestamptz)`,
+        and a.period && tstzrange(${window.from.toISOString()}::timestamptz, ${window.to.toISOString()}::timestamptz)
+        ${
+          only
+            ? sql`and (a.table_id in (${sql.join(
+                only.tableIds.map((id) => sql`${id}::uuid`),
+                sql`, `,
+              )})${only.startsAt ? sql` or lower(a.period) = ${only.startsAt.toISOString()}::timestamptz` : sql``})`
+            : sql``
+        }`,
   );
   const taken: Taken[] = [];
   const expired: ExpiredHold[] = [];
@@ -215,25 +223,42 @@ export async function loadDay(db: Db, restaurantId: string, date: string): Promi
   return dayOf(date, config, (await readTaken(db, restaurantId, window)).taken, window);
 }
 
+/** Narrows what takes the tables to these tables, plus what starts at `startsAt` (for pacing). */
+export type TakenFilter = { tableIds: string[]; startsAt: Date | null };
+
 /**
- * The day as a booking write reads it, in two round trips. The first statement reads the day's
- * configuration together with `first` — the write's advisory locks (see bookings/place.ts) and
- * whatever else it needs that no booking lock protects (its guest…), as named columns. The
- * second reads what takes the tables: a NEW statement, so in READ COMMITTED its snapshot is taken
- * after the locks were granted and sees everything the previous holder committed (in the locking
- * statement itself the snapshot predates the wait). Expired holds that still hold allocations
- * come back apart, so the writer frees them only when they are in its way.
+ * The day as a booking write reads it, first statement: the day's configuration together with
+ * `first` — the write's advisory locks (see bookings/place.ts) and whatever else it needs that no
+ * booking lock protects (its guest…), as named columns. `taken` is left empty: the writer reads it
+ * with readTakenForWrite once it knows what it wants.
  */
-export async function loadDayForWrite<Extra extends Record<string, unknown>>(
+export async function openDayForWrite<Extra extends Record<string, unknown>>(
   tx: WriteContext['tx'],
   restaurantId: string,
   date: string,
   first: SQL[],
-): Promise<{ day: Day; expired: ExpiredHold[]; extra: Extra }> {
+): Promise<{ day: Day; extra: Extra }> {
   const config = await loadDayConfig<Extra>(tx, restaurantId, date, first);
-  const window = dayWindow(date, config.settings.timeZone);
-  const { taken, expired } = await readTaken(tx, restaurantId, window);
-  return { day: dayOf(date, config, taken, window), expired, extra: config };
+  return { day: dayOf(date, config, [], dayWindow(date, config.settings.timeZone)), extra: config };
+}
+
+/**
+ * What takes the tables on a day opened with openDayForWrite. A NEW statement, so in READ
+ * COMMITTED its snapshot is taken after the write's locks were granted and it sees everything the
+ * previous holder committed (in the locking statement itself the snapshot predates the wait).
+ * `only` reads just what a writer on chosen tables checks — those tables, and the bookings
+ * starting at the same instant for the pacing limit — not the whole day's hundreds of rows; a
+ * writer that needs the whole day (to pick tables, or to offer alternatives) reads it without.
+ * Expired holds that still hold allocations come back apart: the writer frees them only when they
+ * are in its way.
+ */
+export function readTakenForWrite(
+  tx: WriteContext['tx'],
+  restaurantId: string,
+  day: Day,
+  only?: TakenFilter,
+): Promise<{ taken: Taken[]; expired: ExpiredHold[] }> {
+  return readTaken(tx, restaurantId, day.window, only);
 }
 
 function dayOf(date: string, config: DayConfig, taken: Taken[], window: { from: Date; to: Date }): Day {

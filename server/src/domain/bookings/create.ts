@@ -1,5 +1,5 @@
-import { createHash, randomInt } from 'node:crypto';
-import { guests, holds, idempotencyKeys, reservations, tableAllocations } from '@tobeout/db';
+import { createHash, randomInt, randomUUID } from 'node:crypto';
+import { guests, holds, idempotencyKeys, pgErrorCode, reservations, tableAllocations } from '@tobeout/db';
 import {
   findSlot,
   instantToZoned,
@@ -8,11 +8,19 @@ import {
   type TBooking,
   type TNoAvailabilityReason,
   type TReservationSource,
+  type TReservationStatus,
   type ZBookingCreateInput,
 } from '@tobeout/shared';
-import { and, eq, gt, sql } from 'drizzle-orm';
+import { and, eq, gt, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { type Day, loadDay, loadSettings, type Settings } from '../availability/day';
+import {
+  type Day,
+  type ExpiredHold,
+  loadSettings,
+  openDayForWrite,
+  readTakenForWrite,
+  type Settings,
+} from '../availability/day';
 import {
   checkAvailability,
   durationFor,
@@ -24,10 +32,18 @@ import {
 } from '../availability/engine';
 import type { Deps, Scope } from '../deps';
 import { AppError } from '../errors';
-import { type WriteContext, write } from '../write';
-import { assertFree, lockBookingWrites, placeAllocations } from './place';
+import { periodOf } from '../tables/blocks';
+import { preparedRows, type WriteContext, write } from '../write';
+import {
+  assertFree,
+  bookingLocks,
+  freeExpiredHolds,
+  lockBookingWrites,
+  type Placement,
+  slotTaken,
+} from './place';
 import { bookingSummary, getBooking, toBooking } from './read';
-import { assertSeatable } from './seating';
+import { assertSeatableOn } from './seating';
 
 type Input = z.output<typeof ZBookingCreateInput>;
 type Tx = WriteContext['tx'];
@@ -54,13 +70,26 @@ function requestHash(input: Input): string {
 }
 
 /**
- * Claims an idempotency key in this transaction. A concurrent request with the same key waits
- * on the key's row until the first commits, then gets the first booking back.
+ * Claims an idempotency key in this transaction, with the id the booking will have: a concurrent
+ * request with the same key waits on the key's row until the first commits, then gets the first
+ * booking back (a rolled-back first request takes its key with it).
  */
-async function claimKey(tx: Tx, scope: Scope, key: string, hash: string): Promise<string | null> {
+async function claimKey(
+  tx: Tx,
+  scope: Scope,
+  key: string,
+  hash: string,
+  reservationId: string,
+): Promise<string | null> {
   const claimed = await tx
     .insert(idempotencyKeys)
-    .values({ restaurantId: scope.restaurantId, key, operation: 'bookings.create', requestHash: hash })
+    .values({
+      restaurantId: scope.restaurantId,
+      key,
+      operation: 'bookings.create',
+      requestHash: hash,
+      response: { reservationId },
+    })
     .onConflictDoNothing()
     .returning({ key: idempotencyKeys.key });
   if (claimed.length > 0) return null;
@@ -77,24 +106,15 @@ async function claimKey(tx: Tx, scope: Scope, key: string, hash: string): Promis
   return (row.response as { reservationId: string }).reservationId;
 }
 
-/** The existing guest, or the guest with this phone number (E.164), or a new guest. */
+/** The guest with this phone number (E.164), updated with what it lacked, or a new guest. */
 const guestSummary = { id: guests.id, name: guests.name, phone: guests.phone, email: guests.email };
 
-async function resolveGuest(
+async function createGuest(
   tx: Tx,
   scope: Scope,
   settings: Settings,
-  input: Input,
+  guest: NonNullable<Input['guest']>,
 ): Promise<TBooking['guest']> {
-  if (input.guestId) {
-    const [g] = await tx
-      .select(guestSummary)
-      .from(guests)
-      .where(and(eq(guests.restaurantId, scope.restaurantId), eq(guests.id, input.guestId)));
-    if (!g) throw AppError.field('guestId', 'This guest does not exist in this restaurant.', 'NOT_FOUND');
-    return g;
-  }
-  const guest = input.guest!;
   let phone: string | null = null;
   if (guest.phone) {
     const parsed = normalisePhone(guest.phone, settings.country);
@@ -196,124 +216,259 @@ export function instantSlotOrThrow(day: Day, startsAt: Date, time: string, want:
   throw noAvailability(day, want, time, 'off_grid');
 }
 
-/** Inserts the reservation with a fresh confirmation code (a clash on the code draws again). */
-async function insertReservation(tx: Tx, values: Omit<typeof reservations.$inferInsert, 'confirmationCode'>) {
+/** What the booking's one INSERT statement writes. */
+type NewBooking = {
+  id: string;
+  guest: TBooking['guest'];
+  startsAt: Date;
+  endsAt: Date;
+  partySize: number;
+  status: TReservationStatus;
+  source: TReservationSource;
+  specialRequests: string | null;
+  createdBy: string | null;
+  confirmedAt: Date;
+  seatedAt: Date | null;
+  tableIds: string[];
+};
+
+/**
+ * Writes the reservation, its allocations and its booking.created event in ONE statement (a
+ * data-modifying WITH), with a fresh confirmation code; a clash on the code writes nothing and
+ * draws again. The exclusion constraint judges the allocations: a concurrent winner makes the
+ * statement fail with 23P01 (or 40P01), and with it the transaction.
+ */
+async function insertBooking(
+  { tx, eventSql }: WriteContext,
+  scope: Scope,
+  b: NewBooking,
+  shown: { date: string; timeZone: string; tables: TBooking['tables'] },
+): Promise<TBooking> {
+  const iso = (d: Date | null) => d?.toISOString() ?? null;
+  const period = periodOf(b.startsAt, b.endsAt);
+  const tableRows = sql.join(
+    b.tableIds.map((id) => sql`(${id}::uuid)`),
+    sql`, `,
+  );
   for (let attempt = 0; attempt < 5; attempt++) {
-    const [row] = await tx
-      .insert(reservations)
-      .values({ ...values, confirmationCode: confirmationCode() })
-      .onConflictDoNothing({ target: [reservations.restaurantId, reservations.confirmationCode] })
-      .returning();
-    if (row) return row;
+    const row: typeof reservations.$inferSelect = {
+      id: b.id,
+      restaurantId: scope.restaurantId,
+      guestId: b.guest.id,
+      startsAt: b.startsAt,
+      endsAt: b.endsAt,
+      partySize: b.partySize,
+      status: b.status,
+      source: b.source,
+      specialRequests: b.specialRequests,
+      confirmationCode: confirmationCode(),
+      version: 1,
+      seriesId: null,
+      cancelReason: null,
+      createdBy: b.createdBy,
+      confirmedAt: b.confirmedAt,
+      seatedAt: b.seatedAt,
+      completedAt: null,
+      canceledAt: null,
+      noShowAt: null,
+      createdAt: b.confirmedAt, // replaced by the database's below
+      updatedAt: b.confirmedAt,
+    };
+    const booking = toBooking(row, b.guest, shown.tables, shown.date, shown.timeZone);
+    const event = eventSql(
+      {
+        type: 'booking.created',
+        entityId: b.id,
+        payload: { ...bookingSummary(booking), status: b.status, source: b.source },
+      },
+      sql`from r`,
+    );
+    const [written] = await preparedRows<{ createdAt: string | Date; updatedAt: string | Date }>(
+      tx,
+      sql`with r as (
+        insert into ${reservations} (id, restaurant_id, guest_id, starts_at, ends_at, party_size, status, source,
+          special_requests, confirmation_code, created_by, confirmed_at, seated_at)
+        values (${row.id}::uuid, ${row.restaurantId}::uuid, ${row.guestId}::uuid, ${iso(row.startsAt)}::timestamptz,
+          ${iso(row.endsAt)}::timestamptz, ${row.partySize}::int, ${row.status}::reservation_status,
+          ${row.source}::reservation_source, ${row.specialRequests}::text, ${row.confirmationCode}::text,
+          ${row.createdBy}::text, ${iso(row.confirmedAt)}::timestamptz, ${iso(row.seatedAt)}::timestamptz)
+        on conflict (restaurant_id, confirmation_code) do nothing
+        returning id, created_at, updated_at
+      ), a as (
+        insert into ${tableAllocations} (restaurant_id, table_id, period, reservation_id)
+        select ${scope.restaurantId}::uuid, t.id, ${period}::tstzrange, r.id from r, (values ${tableRows}) t(id)
+      ), e as (${event})
+      select created_at as "createdAt", updated_at as "updatedAt" from r`,
+    );
+    if (written) {
+      booking.createdAt = new Date(written.createdAt);
+      booking.updatedAt = new Date(written.updatedAt);
+      return booking;
+    }
   }
   throw new Error('No free confirmation code after 5 draws');
 }
 
+/** The existing guest, read with the day's configuration (null when there is none). */
+function guestColumn(scope: Scope, guestId: string | undefined): SQL {
+  return guestId
+    ? sql`(select json_build_object('id', id, 'name', name, 'phone', phone, 'email', email)
+        from ${guests} where restaurant_id = ${scope.restaurantId} and id = ${guestId}::uuid) as guest`
+    : sql`null::json as guest`;
+}
+
 export async function createBooking(deps: Deps, scope: Scope, input: Input): Promise<TBooking> {
   const now = new Date();
-  return write(deps, scope, async ({ tx, emit }) => {
-    if (input.idempotencyKey) {
-      const existing = await claimKey(tx, scope, input.idempotencyKey, requestHash(input));
-      if (existing) return getBooking(tx, scope, existing);
-    }
-    const source: TReservationSource = input.source;
-    const walkIn = source === 'walk_in';
+  // Work that needs neither the database nor a lock happens before the transaction.
+  const hash = input.idempotencyKey ? requestHash(input) : null;
+  const reservationId = randomUUID();
+  const rid = scope.restaurantId;
+  let lost: Pick<Placement, 'tableIds' | 'want'> | undefined;
+  try {
+    return await write(deps, scope, async (w) => {
+      const { tx } = w;
+      if (input.idempotencyKey) {
+        const existing = await claimKey(tx, scope, input.idempotencyKey, hash!, reservationId);
+        if (existing) return getBooking(tx, scope, existing);
+      }
+      const source: TReservationSource = input.source;
+      const walkIn = source === 'walk_in';
 
-    // When and for how many.
-    let startsAt: Date;
-    let date: string;
-    let partySize: number;
-    let durationMin: number;
-    let tableIds = input.tableIds;
-    let day: Day;
-    const settings = await loadSettings(tx, scope.restaurantId);
-    const named = input.tableIds ?? (input.holdId ? await holdTables(tx, scope, input.holdId) : undefined);
-    await lockBookingWrites(
-      tx,
-      scope.restaurantId,
-      named?.length
-        ? { tableIds: named }
-        : { dates: [walkIn && !input.date ? instantToZoned(now, settings.timeZone).date : input.date!] },
-    );
-    if (input.holdId) {
-      const hold = await takeHold(tx, scope, input.holdId, settings.timeZone);
-      day = await loadDay(tx, scope.restaurantId, hold.date);
-      startsAt = hold.startsAt;
-      date = hold.date;
-      partySize = input.partySize ?? hold.partySize;
-      durationMin = input.durationMin ?? hold.durationMin;
-      tableIds ??= hold.tableIds;
-    } else {
-      date = walkIn && !input.date ? instantToZoned(now, settings.timeZone).date : input.date!;
-      day = await loadDay(tx, scope.restaurantId, date);
-      partySize = input.partySize!;
-      durationMin = durationFor(day.settings, partySize, input.durationMin);
-      startsAt =
-        walkIn && !input.time
-          ? new Date(Math.floor(now.getTime() / 60_000) * 60_000)
-          : slotOrThrow(day, input.time!, { partySize, durationMin, source, now });
-    }
-    const time = instantToZoned(startsAt, day.settings.timeZone).time;
-    const want: Want = { partySize, durationMin, source, now };
-    if (!walkIn && !input.holdId) {
-      const timing = timingProblem(day, startsAt, want);
-      if (timing) throw noAvailability(day, want, time, timing);
-    }
-
-    // Where.
-    const endsAt = new Date(startsAt.getTime() + durationMin * 60_000);
-    const wanted = { date, time, partySize, durationMin, source };
-    if (tableIds) {
-      await assertSeatable(tx, scope, tableIds, partySize, source);
-      await assertFree(tx, scope, day, { tableIds, from: startsAt, to: endsAt, want: wanted });
-    } else {
-      const best = optionsAt(day, startsAt, want)[0];
-      if (!best) throw noAvailability(day, want, time, checkAvailability(day, want, time).reason ?? 'full');
-      tableIds = best.tableIds;
-    }
-    if (!walkIn && !input.overridePacing && pacingExceeded(day, startsAt, want))
-      throw noAvailability(day, want, time, 'pacing');
-
-    const guest = await resolveGuest(tx, scope, day.settings, input);
-    const status = walkIn ? 'seated' : 'confirmed';
-    const reservation = await insertReservation(tx, {
-      restaurantId: scope.restaurantId,
-      guestId: guest.id,
-      startsAt,
-      endsAt,
-      partySize,
-      status,
-      source,
-      specialRequests: input.specialRequests ?? null,
-      createdBy: scope.actor.kind === 'user' ? scope.actor.id : null,
-      confirmedAt: now,
-      seatedAt: walkIn ? now : null,
-    });
-    await placeAllocations(tx, scope, {
-      tableIds,
-      from: startsAt,
-      to: endsAt,
-      owner: { reservationId: reservation.id },
-      want: wanted,
-    });
-    if (input.idempotencyKey)
-      await tx
-        .update(idempotencyKeys)
-        .set({ response: { reservationId: reservation.id } })
-        .where(
-          and(
-            eq(idempotencyKeys.restaurantId, scope.restaurantId),
-            eq(idempotencyKeys.key, input.idempotencyKey),
-          ),
+      // When and for how many. Without a hold, the locks are taken in the statement that reads the
+      // day's configuration and the guest; what takes the tables is read in the next one.
+      let hold: HoldSeating | undefined;
+      let date: string;
+      let first: SQL[] = [];
+      if (input.holdId) {
+        const { timeZone } = await loadSettings(tx, rid);
+        const named = input.tableIds ?? (await holdTables(tx, scope, input.holdId));
+        await lockBookingWrites(
+          tx,
+          rid,
+          named.length
+            ? { tableIds: named }
+            : { dates: [walkIn && !input.date ? instantToZoned(now, timeZone).date : input.date!] },
         );
-    // In display order, as bookings.get lists them.
-    const booked = day.tables.filter((t) => tableIds.includes(t.id)).map((t) => ({ id: t.id, name: t.name }));
-    const booking = toBooking(reservation, guest, booked, date, day.settings.timeZone);
-    await emit({
-      type: 'booking.created',
-      entityId: booking.id,
-      payload: { ...bookingSummary(booking), status, source },
+        hold = await takeHold(tx, scope, input.holdId, timeZone);
+        date = hold.date;
+      } else {
+        date =
+          walkIn && !input.date
+            ? instantToZoned(now, (await loadSettings(tx, rid)).timeZone).date
+            : input.date!;
+        const locks = input.tableIds?.length ? { tableIds: input.tableIds } : { dates: [date] };
+        first = [sql`${bookingLocks(rid, locks)} as locked`];
+      }
+      const opened = await openDayForWrite<{ guest: TBooking['guest'] | null }>(tx, rid, date, [
+        ...first,
+        guestColumn(scope, input.guestId),
+      ]);
+      const { day } = opened;
+      let expired: ExpiredHold[] = [];
+      let whole = false;
+      /** The day with everything that takes its tables: to pick tables, or to offer alternatives. */
+      const wholeDay = async () => {
+        if (!whole) ({ taken: day.taken, expired } = await readTakenForWrite(tx, rid, day));
+        whole = true;
+        return day;
+      };
+      let tableIds = input.tableIds;
+      let startsAt: Date;
+      let partySize: number;
+      let durationMin: number;
+      if (hold) {
+        startsAt = hold.startsAt;
+        partySize = input.partySize ?? hold.partySize;
+        durationMin = input.durationMin ?? hold.durationMin;
+        tableIds ??= hold.tableIds;
+      } else {
+        partySize = input.partySize!;
+        durationMin = durationFor(day.settings, partySize, input.durationMin);
+        if (walkIn && !input.time) startsAt = new Date(Math.floor(now.getTime() / 60_000) * 60_000);
+        else {
+          const found = findSlot(day.date, input.time!, day.rules, durationMin);
+          if (!found.slot)
+            throw noAvailability(
+              await wholeDay(),
+              { partySize, durationMin, source, now },
+              input.time!,
+              found.reason,
+            );
+          startsAt = found.slot.startsAt;
+        }
+      }
+      const time = instantToZoned(startsAt, day.settings.timeZone).time;
+      const want: Want = { partySize, durationMin, source, now };
+      if (!walkIn && !input.holdId) {
+        const timing = timingProblem(day, startsAt, want);
+        if (timing) throw noAvailability(await wholeDay(), want, time, timing);
+      }
+
+      // Where. Chosen tables read only what can stand in their way (and what starts with them, for
+      // pacing); the engine picking tables reads the whole day.
+      const endsAt = new Date(startsAt.getTime() + durationMin * 60_000);
+      const wanted = { date, time, partySize, durationMin, source };
+      if (tableIds) {
+        await assertSeatableOn(tx, scope, day, tableIds, partySize, source);
+        const pacing = day.settings.pacingMaxCovers !== null;
+        ({ taken: day.taken, expired } = await readTakenForWrite(tx, rid, day, {
+          tableIds,
+          startsAt: pacing ? startsAt : null,
+        }));
+        await assertFree(tx, scope, day, { tableIds, from: startsAt, to: endsAt, want: wanted });
+      } else {
+        const best = optionsAt(await wholeDay(), startsAt, want)[0];
+        if (!best) throw noAvailability(day, want, time, checkAvailability(day, want, time).reason ?? 'full');
+        tableIds = best.tableIds;
+      }
+      if (!walkIn && !input.overridePacing && pacingExceeded(day, startsAt, want))
+        throw noAvailability(await wholeDay(), want, time, 'pacing');
+
+      let guest = opened.extra.guest;
+      if (input.guestId && !guest)
+        throw AppError.field('guestId', 'This guest does not exist in this restaurant.', 'NOT_FOUND');
+      guest ??= await createGuest(tx, scope, day.settings, input.guest!);
+
+      // Expired holds on these tables over the period are freed first (only when there are any), so
+      // an expired hold never stands in the way; their row locks order two writers that both want
+      // the freed tables (the exclusion constraint then picks exactly one).
+      const chosen = tableIds;
+      const from = startsAt.getTime();
+      const to = endsAt.getTime();
+      if (expired.some((h) => chosen.includes(h.tableId) && h.from < to && from < h.to))
+        await freeExpiredHolds(tx, rid, chosen, periodOf(startsAt, endsAt));
+
+      // In display order, as bookings.get lists them.
+      const booked = day.tables.filter((t) => chosen.includes(t.id)).map((t) => ({ id: t.id, name: t.name }));
+      try {
+        return await insertBooking(
+          w,
+          scope,
+          {
+            id: reservationId,
+            guest,
+            startsAt,
+            endsAt,
+            partySize,
+            status: walkIn ? 'seated' : 'confirmed',
+            source,
+            specialRequests: input.specialRequests ?? null,
+            createdBy: scope.actor.kind === 'user' ? scope.actor.id : null,
+            confirmedAt: now,
+            seatedAt: walkIn ? now : null,
+            tableIds: chosen,
+          },
+          { date, timeZone: day.settings.timeZone, tables: booked },
+        );
+      } catch (err) {
+        lost = { tableIds: chosen, want: wanted };
+        throw err;
+      }
     });
-    return booking;
-  });
+  } catch (err) {
+    const code = pgErrorCode(err);
+    // The transaction has rolled back: the alternatives are read after the winner committed.
+    if (lost && (code === '23P01' || code === '40P01')) throw await slotTaken(deps.db, scope, lost);
+    throw err;
+  }
 }

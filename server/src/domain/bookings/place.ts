@@ -1,6 +1,6 @@
-import { holds, pgErrorCode, tableAllocations, tables } from '@tobeout/db';
+import { type Database, holds, pgErrorCode, tableAllocations, tables } from '@tobeout/db';
 import type { TReservationSource } from '@tobeout/shared';
-import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, type SQL, sql } from 'drizzle-orm';
 import { type Day, loadDay } from '../availability/day';
 import { checkAvailability } from '../availability/engine';
 import type { Scope } from '../deps';
@@ -15,7 +15,7 @@ type Tx = WriteContext['tx'];
  * so an expired hold never stands in the way (its row lock also orders two writers that both
  * want the freed tables: the exclusion constraint then picks exactly one).
  */
-async function freeExpiredHolds(tx: Tx, restaurantId: string, tableIds: string[], period: string) {
+export async function freeExpiredHolds(tx: Tx, restaurantId: string, tableIds: string[], period: string) {
   await tx
     .update(tableAllocations)
     .set({ active: false })
@@ -48,12 +48,21 @@ export async function lockBookingWrites(
   restaurantId: string,
   what: { tableIds: string[] } | { dates: string[] },
 ): Promise<void> {
+  await tx.execute(sql`select ${bookingLocks(restaurantId, what)}`);
+}
+
+/**
+ * The locks of lockBookingWrites as one SQL expression, for a writer that takes them in the same
+ * statement as reads that need no lock (bookings.create reads the day's configuration and its
+ * guest with them). Whatever must see the previous holder's commit is read in a LATER statement:
+ * in READ COMMITTED a statement's snapshot is taken before it waits on a lock. The keys are
+ * sorted and taken one after the other in that order (a VALUES scan keeps its order).
+ */
+export function bookingLocks(restaurantId: string, what: { tableIds: string[] } | { dates: string[] }): SQL {
   const keys =
     'tableIds' in what ? what.tableIds.map((id) => `table:${id}`) : what.dates.map((d) => `day:${d}`);
-  for (const key of [...new Set(keys)].sort())
-    await tx.execute(
-      sql`select pg_advisory_xact_lock(hashtextextended(${`bookings:${restaurantId}:${key}`}, 0))`,
-    );
+  const values = [...new Set(keys)].sort().map((key) => sql`(${`bookings:${restaurantId}:${key}`}::text)`);
+  return sql`(select count(pg_advisory_xact_lock(hashtextextended(k, 0))) from (values ${sql.join(values, sql`, `)}) v(k))`;
 }
 
 export type Placement = {
@@ -106,9 +115,12 @@ export async function assertFree(
   if (taken.length > 0) throw await slotTaken(tx, scope, { tableIds: taken, want: p.want });
 }
 
-/** SLOT_TAKEN naming the tables, with the nearest alternatives for the same party. */
+/**
+ * SLOT_TAKEN naming the tables, with the nearest alternatives for the same party: in the write's
+ * transaction, or after it rolled back (`db`), when the winner has committed.
+ */
 export async function slotTaken(
-  tx: Tx,
+  tx: Tx | Database,
   scope: Scope,
   p: Pick<Placement, 'tableIds' | 'want'>,
 ): Promise<AppError> {

@@ -1,6 +1,7 @@
 import { tables } from '@tobeout/db';
 import type { TReservationSource } from '@tobeout/shared';
 import { and, eq, inArray } from 'drizzle-orm';
+import type { Day } from '../availability/day';
 import type { Scope } from '../deps';
 import { AppError } from '../errors';
 import type { WriteContext } from '../write';
@@ -32,6 +33,27 @@ export async function assertSeatable(
   if (Object.keys(fieldErrors).length > 0)
     throw new AppError('VALIDATION', 'Some of the chosen tables cannot be booked.', { fieldErrors });
   const seats = rows.reduce((n, t) => n + t.maxGuests, 0);
+  if (seats < partySize)
+    throw AppError.field('tableIds', `These tables seat ${seats}, the party is ${partySize}.`);
+}
+
+/**
+ * assertSeatable against the tables a loaded day already holds (its active tables): no round trip
+ * when every chosen table is among them; otherwise the tables are read to say what is wrong.
+ */
+export async function assertSeatableOn(
+  tx: WriteContext['tx'],
+  scope: Scope,
+  day: Pick<Day, 'tables'>,
+  tableIds: string[],
+  partySize: number,
+  source: TReservationSource,
+): Promise<void> {
+  const chosen = [...new Set(tableIds)].map((id) => day.tables.find((t) => t.id === id));
+  const online = source === 'online' || source === 'ai';
+  if (chosen.some((t) => !t || (online && !t.bookableOnline)))
+    return assertSeatable(tx, scope, tableIds, partySize, source);
+  const seats = chosen.reduce((n, t) => n + t!.maxGuests, 0);
   if (seats < partySize)
     throw AppError.field('tableIds', `These tables seat ${seats}, the party is ${partySize}.`);
 }
