@@ -298,6 +298,21 @@ describe.each(testDbKinds)('availability on %s', (kind) => {
       );
       expect(refused).toMatchObject({ code: 'CONFLICT', httpStatus: 409, reason: 'NO_AVAILABILITY' });
       expect(refused.details?.reason).toBe('pacing');
+      // Also on a table chosen by hand, with the same alternatives as availability.check.
+      const chosen = await errorOf(
+        w.api.bookings.create.mutate({
+          date: DAY,
+          time: '19:00',
+          partySize: 2,
+          guestId: w.guest.id,
+          tableIds: [w.t4.id],
+        }),
+      );
+      expect(chosen).toMatchObject({ code: 'CONFLICT', reason: 'NO_AVAILABILITY' });
+      expect(chosen.details?.reason).toBe('pacing');
+      expect((chosen.details?.alternatives as { time: string }[] | undefined)?.map((a) => a.time)).toEqual(
+        times(two),
+      );
       const overridden = await w.api.bookings.create.mutate({
         date: DAY,
         time: '19:00',
