@@ -77,6 +77,16 @@ describe('DayCache', () => {
     expect(src.loads).toBe(1);
   });
 
+  it('keeps other answers (a grid) with the days, and drops them with them', async () => {
+    const cache = new DayCache({ ttlMs: 60_000 });
+    let builds = 0;
+    const grid = () => cache.memo('r1', `grid ${DAY}`, async () => ({ built: ++builds }));
+    expect(await grid()).toEqual({ built: 1 });
+    expect(await grid()).toEqual({ built: 1 });
+    cache.invalidate('r1');
+    expect(await grid()).toEqual({ built: 2 });
+  });
+
   it('keeps at most maxEntries days', async () => {
     const cache = new DayCache({ ttlMs: 60_000, maxEntries: 2 });
     const src = counting();

@@ -74,7 +74,15 @@ export async function check(
 }
 
 /** availability.grid: the day's table × slot statuses, with booking summaries for hover cards. */
-export async function grid(deps: Deps, scope: Scope, date: string): Promise<TAvailabilityGrid> {
+export function grid(deps: Deps, scope: Scope, date: string): Promise<TAvailabilityGrid> {
+  // The timeline and the floor ask for it on every change of every screen: worked out once per
+  // change (its data changes only with events, which drop it; a held table shows free again
+  // at most the cache's TTL after its hold expired).
+  const build = () => buildGridAnswer(deps, scope, date);
+  return deps.days ? deps.days.memo(scope.restaurantId, `grid ${date}`, build) : build();
+}
+
+async function buildGridAnswer(deps: Deps, scope: Scope, date: string): Promise<TAvailabilityGrid> {
   const day = await readDay(deps, scope.restaurantId, date);
   const built = buildGrid(day);
   // Only what overlaps the grid's own slots (day.window also covers the next day): from the

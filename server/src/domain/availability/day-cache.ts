@@ -7,7 +7,7 @@ export type DayCacheOptions = {
   maxEntries?: number;
 };
 
-type Entry = { day: Promise<Day>; loadedAt: number };
+type Entry = { value: Promise<unknown>; loadedAt: number };
 
 /**
  * The availability READ path's memory of loaded days: `availability.check` is asked on every
@@ -30,44 +30,53 @@ export class DayCache {
 
   get(restaurantId: string, date: string, load: () => Promise<Day>): Promise<Day> {
     const now = Date.now();
-    let days = this.byRestaurant.get(restaurantId);
-    const hit = days?.get(date);
-    if (hit && now - hit.loadedAt < this.ttlMs) return hit.day.then((d) => withoutExpiredHolds(d, now));
-    if (!days) {
-      days = new Map();
-      this.byRestaurant.set(restaurantId, days);
+    return this.memo(restaurantId, `day ${date}`, load).then((d) => withoutExpiredHolds(d, now));
+  }
+
+  /**
+   * Anything else worked out from a restaurant's data alone (an availability grid), kept and
+   * dropped with its days. `key` names it within the restaurant.
+   */
+  memo<T>(restaurantId: string, key: string, load: () => Promise<T>): Promise<T> {
+    const now = Date.now();
+    let entries = this.byRestaurant.get(restaurantId);
+    const hit = entries?.get(key);
+    if (hit && now - hit.loadedAt < this.ttlMs) return hit.value as Promise<T>;
+    if (!entries) {
+      entries = new Map();
+      this.byRestaurant.set(restaurantId, entries);
     }
     if (hit) this.size--;
-    const day = load();
-    const entry: Entry = { day, loadedAt: now };
-    days.set(date, entry);
+    const value = load();
+    const entry: Entry = { value, loadedAt: now };
+    entries.set(key, entry);
     this.size++;
-    day.catch(() => this.drop(restaurantId, date, entry));
+    value.catch(() => this.drop(restaurantId, key, entry));
     if (this.size > this.maxEntries) this.evictOldest();
-    return day;
+    return value;
   }
 
   /** Something of this restaurant changed: its days are read again on next use. */
   invalidate(restaurantId: string): void {
-    const days = this.byRestaurant.get(restaurantId);
-    if (!days) return;
-    this.size -= days.size;
+    const entries = this.byRestaurant.get(restaurantId);
+    if (!entries) return;
+    this.size -= entries.size;
     this.byRestaurant.delete(restaurantId);
   }
 
-  private drop(restaurantId: string, date: string, entry: Entry) {
-    const days = this.byRestaurant.get(restaurantId);
-    if (days?.get(date) !== entry) return;
-    days.delete(date);
+  private drop(restaurantId: string, key: string, entry: Entry) {
+    const entries = this.byRestaurant.get(restaurantId);
+    if (entries?.get(key) !== entry) return;
+    entries.delete(key);
     this.size--;
   }
 
   private evictOldest() {
-    let oldest: { rid: string; date: string; at: number } | null = null;
-    for (const [rid, days] of this.byRestaurant)
-      for (const [date, e] of days)
-        if (!oldest || e.loadedAt < oldest.at) oldest = { rid, date, at: e.loadedAt };
-    if (oldest) this.drop(oldest.rid, oldest.date, this.byRestaurant.get(oldest.rid)!.get(oldest.date)!);
+    let oldest: { rid: string; key: string; entry: Entry } | null = null;
+    for (const [rid, entries] of this.byRestaurant)
+      for (const [key, entry] of entries)
+        if (!oldest || entry.loadedAt < oldest.entry.loadedAt) oldest = { rid, key, entry };
+    if (oldest) this.drop(oldest.rid, oldest.key, oldest.entry);
   }
 }
 
