@@ -1,9 +1,18 @@
 import { createWeeklyHours } from '@tobeout/server/seed';
-import { memberOf, restaurantWithMember, startServer, type TestServer } from '@tobeout/server/testing';
+import { memberOf, restaurantWithMember, type TestServer } from '@tobeout/server/testing';
 import { addDays, todayIn, weekdayOf } from '@tobeout/shared';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { dismissNotifications, hasChromium, launch, settle, shot, signIn } from './browser';
+import { describe, expect, it } from 'vitest';
+import {
+  type Browser,
+  dismissNotifications,
+  hasChromium,
+  launch,
+  settle,
+  shot,
+  signIn,
+  withServerAndBrowser,
+} from './browser';
 
 const TZ = 'Europe/Berlin';
 
@@ -23,15 +32,8 @@ async function choose(page: Page, label: string, option: string) {
 
 describe.skipIf(!hasChromium)('activity log in Chromium', () => {
   let server: TestServer;
-  let browser: Awaited<ReturnType<typeof launch>>;
-  beforeAll(async () => {
-    server = await startServer('pglite', { clientDist: inject('clientDist') });
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  let browser: Browser;
+  withServerAndBrowser((w) => ({ server, browser } = w));
 
   it('a manager sees who did what, filters it, and follows an entry to the booking and the floor', async () => {
     const manager = await restaurantWithMember(server, 'manager', { name: 'Bistro Log', timezone: TZ });

@@ -1,8 +1,15 @@
 import { createGuests, createReservation, createTables, createWeeklyHours } from '@tobeout/server/seed';
-import { PASSWORD, restaurantWithMember, startServer, type TestServer } from '@tobeout/server/testing';
+import { PASSWORD, restaurantWithMember, type TestServer } from '@tobeout/server/testing';
 import { addDays, todayIn, weekdayOf, zonedToInstant } from '@tobeout/shared';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { dismissNotifications, hasChromium, launch, settle, shot } from './browser';
+import { describe, expect, it } from 'vitest';
+import {
+  type Browser,
+  dismissNotifications,
+  hasChromium,
+  settle,
+  shot,
+  withServerAndBrowser,
+} from './browser';
 import { bar, drag, grabPoint } from './timeline';
 
 const TZ = 'Europe/Berlin';
@@ -17,15 +24,8 @@ const MIN = 60_000;
 
 describe.skipIf(!hasChromium)('bookings timeline in Chromium', () => {
   let server: TestServer;
-  let browser: Awaited<ReturnType<typeof launch>>;
-  beforeAll(async () => {
-    server = await startServer('pglite', { clientDist: inject('clientDist') });
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  let browser: Browser;
+  withServerAndBrowser((w) => ({ server, browser } = w));
 
   it('shows the day, moves and resizes bookings by dragging, refuses a taken slot, cancels in the drawer', async () => {
     const manager = await restaurantWithMember(server, 'manager', { name: 'Bistro Timeline', timezone: TZ });
@@ -153,7 +153,7 @@ describe.skipIf(!hasChromium)('bookings timeline in Chromium', () => {
               .catch(() => undefined);
           return drawer.getByRole('heading', { name: 'Anna Schmidt' }).isVisible();
         },
-        { timeout: 30_000, intervals: [500] },
+        { timeout: 30_000, interval: 500 },
       )
       .toBe(true);
     await drawer.getByText('Window seat, birthday cake', { exact: true }).waitFor();

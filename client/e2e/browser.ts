@@ -1,9 +1,9 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PASSWORD } from '@tobeout/server/testing';
+import { PASSWORD, startServer, type TestServer } from '@tobeout/server/testing';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
@@ -75,4 +75,25 @@ export async function signIn(page: Page, url: string, email: string) {
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+export type Browser = Awaited<ReturnType<typeof launch>>;
+
+/**
+ * A test server over a fresh PGlite serving the built client, and a Chromium, for the tests of a
+ * describe block (closed after them). `set` receives both once they run.
+ */
+export function withServerAndBrowser(set: (w: { server: TestServer; browser: Browser }) => void) {
+  let w: { server: TestServer; browser: Browser } | undefined;
+  beforeAll(async () => {
+    w = {
+      server: await startServer('pglite', { clientDist: inject('clientDist') }),
+      browser: await launch(),
+    };
+    set(w);
+  });
+  afterAll(async () => {
+    await w?.browser.close();
+    await w?.server.close();
+  });
 }

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
-import { restaurantWithMember, startServer, type TestServer } from '@tobeout/server/testing';
+import { restaurantWithMember, type TestServer } from '@tobeout/server/testing';
 import type { TTableShape } from '@tobeout/shared';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { hasChromium, launch, OUTPUT_DIR } from './browser';
+import { describe, expect, it } from 'vitest';
+import { type Browser, hasChromium, OUTPUT_DIR, withServerAndBrowser } from './browser';
 
 type Spec = {
   name: string;
@@ -38,15 +38,8 @@ async function planPosition(page: Page, name: string) {
 
 describe.skipIf(!hasChromium)('floor plan in Chromium', () => {
   let server: TestServer;
-  let browser: Awaited<ReturnType<typeof launch>>;
-  beforeAll(async () => {
-    server = await startServer('pglite', { clientDist: inject('clientDist') });
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  let browser: Browser;
+  withServerAndBrowser((w) => ({ server, browser } = w));
 
   it('a manager drags a table, saves the layout, and it is still there after a reload', async () => {
     const manager = await restaurantWithMember(server, 'manager', { name: 'Bistro Plan' });

@@ -1,10 +1,18 @@
 import { join } from 'node:path';
 import { createGuests, createReservation, createTables, createWeeklyHours } from '@tobeout/server/seed';
-import { PASSWORD, restaurantWithMember, startServer, type TestServer } from '@tobeout/server/testing';
+import { PASSWORD, restaurantWithMember, type TestServer } from '@tobeout/server/testing';
 import { addDays, todayIn, weekdayOf, zonedToInstant } from '@tobeout/shared';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { dismissNotifications, hasChromium, launch, OUTPUT_DIR, settle, shot } from './browser';
+import { describe, expect, it } from 'vitest';
+import {
+  type Browser,
+  dismissNotifications,
+  hasChromium,
+  OUTPUT_DIR,
+  settle,
+  shot,
+  withServerAndBrowser,
+} from './browser';
 
 const TZ = 'Europe/Berlin';
 const TODAY = todayIn(TZ);
@@ -27,15 +35,8 @@ const rows = (page: Page) => page.getByRole('table', { name: 'Guests' }).locator
 
 describe.skipIf(!hasChromium)('guest book in Chromium', () => {
   let server: TestServer;
-  let browser: Awaited<ReturnType<typeof launch>>;
-  beforeAll(async () => {
-    server = await startServer('pglite', { clientDist: inject('clientDist') });
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  let browser: Browser;
+  withServerAndBrowser((w) => ({ server, browser } = w));
 
   it('finds a guest despite a typo, shows their profile, stats and bookings, and books again', async () => {
     const manager = await restaurantWithMember(server, 'manager', { name: 'Bistro Guests', timezone: TZ });

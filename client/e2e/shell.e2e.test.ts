@@ -1,19 +1,12 @@
 import { join } from 'node:path';
-import { restaurantWithMember, startServer, type TestServer } from '@tobeout/server/testing';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { hasChromium, launch, OUTPUT_DIR } from './browser';
+import { restaurantWithMember, type TestServer } from '@tobeout/server/testing';
+import { describe, expect, it } from 'vitest';
+import { type Browser, hasChromium, OUTPUT_DIR, withServerAndBrowser } from './browser';
 
 describe.skipIf(!hasChromium)('web shell in Chromium', () => {
   let server: TestServer;
-  let browser: Awaited<ReturnType<typeof launch>>;
-  beforeAll(async () => {
-    server = await startServer('pglite', { clientDist: inject('clientDist') });
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  let browser: Browser;
+  withServerAndBrowser((w) => ({ server, browser } = w));
 
   it('signs in, sees the shell with navigation and a live connection, and settings persist', async () => {
     const owner = await restaurantWithMember(server, 'owner', { name: 'Chez Playwright' });

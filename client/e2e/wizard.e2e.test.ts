@@ -1,9 +1,9 @@
 import { createGuests, createReservation, createTables, createWeeklyHours } from '@tobeout/server/seed';
-import { restaurantWithMember, startServer, type TestServer } from '@tobeout/server/testing';
+import { restaurantWithMember, type TestServer } from '@tobeout/server/testing';
 import { addDays, todayIn, weekdayOf, zonedToInstant } from '@tobeout/shared';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { hasChromium, launch, settle, shot, signIn } from './browser';
+import { describe, expect, it } from 'vitest';
+import { type Browser, hasChromium, settle, shot, signIn, withServerAndBrowser } from './browser';
 
 const TZ = 'Europe/Berlin';
 
@@ -28,15 +28,8 @@ async function chooseTime(page: Page, dialog: Locator, time: string) {
 
 describe.skipIf(!hasChromium)('booking wizard in Chromium', () => {
   let server: TestServer;
-  let browser: Awaited<ReturnType<typeof launch>>;
-  beforeAll(async () => {
-    server = await startServer('pglite', { clientDist: inject('clientDist') });
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  let browser: Browser;
+  withServerAndBrowser((w) => ({ server, browser } = w));
 
   it('books through the wizard from the header and finds the booking on the floor status view', async () => {
     const host = await restaurantWithMember(server, 'manager', { name: 'Bistro Wizard' });
