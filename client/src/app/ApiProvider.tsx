@@ -2,6 +2,7 @@ import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-qu
 import { getQueryKey } from '@trpc/react-query';
 import { createContext, type ReactNode, useContext, useState } from 'react';
 import { errorCode } from '../lib/errors';
+import { isSignedIn } from './session';
 import { createOfflineGate, createTrpcClient, type OfflineGate, trpc } from './trpc';
 
 const NO_RETRY = new Set([
@@ -33,7 +34,11 @@ export function createQueryClient() {
 
 function onUnauthorized(queryClient: QueryClient, error: unknown) {
   if (errorCode(error) !== 'UNAUTHORIZED') return;
-  void queryClient.invalidateQueries({ queryKey: getQueryKey(trpc.auth.me) });
+  const meKey = getQueryKey(trpc.auth.me);
+  // Only a session we had can end: the first page's data is asked for before auth.me answers
+  // (see route-data.ts), and a visitor who is signed out gets UNAUTHORIZED for it.
+  if (!queryClient.getQueriesData({ queryKey: meKey }).some(([, me]) => isSignedIn(me as never))) return;
+  void queryClient.invalidateQueries({ queryKey: meKey });
 }
 
 const OfflineGateContext = createContext<OfflineGate | null>(null);
@@ -43,11 +48,24 @@ export function useOfflineGate(): OfflineGate | null {
   return useContext(OfflineGateContext);
 }
 
-/** React Query + tRPC for the whole app; one client and one cache per tab. */
-export function ApiProvider({ children }: { children: ReactNode }) {
-  const [queryClient] = useState(createQueryClient);
-  const [gate] = useState(createOfflineGate);
-  const [trpcClient] = useState(() => createTrpcClient('/trpc', gate));
+/** The tab's query cache, its tRPC client and the offline gate between them. */
+export type Api = {
+  queryClient: QueryClient;
+  gate: OfflineGate;
+  trpcClient: ReturnType<typeof createTrpcClient>;
+};
+
+export function createApi(): Api {
+  const gate = createOfflineGate();
+  return { queryClient: createQueryClient(), gate, trpcClient: createTrpcClient('/trpc', gate) };
+}
+
+/**
+ * React Query + tRPC for the whole app; one client and one cache per tab (made here, or before
+ * the first render by main.tsx, which starts the first page's requests with it).
+ */
+export function ApiProvider({ api, children }: { api?: Api; children: ReactNode }) {
+  const [{ queryClient, gate, trpcClient }] = useState(() => api ?? createApi());
   return (
     <OfflineGateContext.Provider value={gate}>
       <trpc.Provider client={trpcClient} queryClient={queryClient}>

@@ -3,16 +3,16 @@ import { ModalsProvider } from '@mantine/modals';
 import { Notifications } from '@mantine/notifications';
 import { BrowserRouter } from 'react-router';
 import { ErrorBoundary } from '../lib/ErrorBoundary';
-import { ApiProvider } from './ApiProvider';
+import { type Api, ApiProvider } from './ApiProvider';
 import { AppRoutes } from './AppRoutes';
 import { colorSchemeManager, theme } from './theme';
 
-export function App() {
+export function App({ api }: { api?: Api }) {
   return (
     <MantineProvider theme={theme} defaultColorScheme="auto" colorSchemeManager={colorSchemeManager}>
       <Notifications position="top-right" limit={4} />
       <ErrorBoundary level="app">
-        <ApiProvider>
+        <ApiProvider api={api}>
           <BrowserRouter>
             <ModalsProvider labels={{ confirm: 'Confirm', cancel: 'Cancel' }}>
               <AppRoutes />

@@ -3,7 +3,7 @@ import { type ReactNode, Suspense } from 'react';
 import { FullPageLoader, QueryError } from '../lib/states';
 import { LiveProvider } from '../live/LiveProvider';
 import { LoginPage } from './lazy-pages';
-import { isSignedIn, SessionProvider } from './session';
+import { isSignedIn, SESSION_STALE_MS, SessionProvider } from './session';
 import { trpc } from './trpc';
 
 /**
@@ -12,7 +12,7 @@ import { trpc } from './trpc';
  * session and the tab's one live stream (restarted when the active restaurant changes).
  */
 export function AuthGate({ children }: { children: ReactNode }) {
-  const me = trpc.auth.me.useQuery(undefined, { staleTime: 5 * 60_000 });
+  const me = trpc.auth.me.useQuery(undefined, { staleTime: SESSION_STALE_MS });
   if (me.isPending) return <FullPageLoader />;
   if (me.isError && !me.data) {
     return (

@@ -1,12 +1,6 @@
-import { type ComponentType, lazy } from 'react';
+import { lazyNamed } from '../lib/lazy';
 
-/** React.lazy for a named export, so every page is its own chunk. */
-function lazyNamed<P extends object, K extends string>(
-  load: () => Promise<Record<K, ComponentType<P>>>,
-  name: K,
-) {
-  return lazy(async () => ({ default: (await load())[name] }));
-}
+// Every page is its own chunk (see routePage for fetching the current one early).
 
 export const LoginPage = lazyNamed(() => import('../pages/login/LoginPage'), 'LoginPage');
 export const ComingSoonPage = lazyNamed(
@@ -39,3 +33,21 @@ export const TokensSettingsPage = lazyNamed(
   () => import('../pages/settings/tokens/TokensSettingsPage'),
   'TokensSettingsPage',
 );
+
+const PAGES_BY_PATH: [RegExp, { preload(): Promise<unknown> }][] = [
+  [/^\/bookings\/?$/, BookingsPage],
+  [/^\/floor\/?$/, FloorPage],
+  [/^\/guests\/?$/, GuestsPage],
+  [/^\/guests\/[^/]+\/?$/, GuestProfilePage],
+  [/^\/activity\/?$/, ActivityPage],
+  [/^\/settings(\/|$)/, SettingsLayout],
+];
+
+/**
+ * Starts fetching the chunk of the page at `pathname` (see AppRoutes) before React gets to it, in
+ * parallel with `auth.me`, instead of after it.
+ */
+export function preloadPageAt(pathname: string): void {
+  const page = PAGES_BY_PATH.find(([path]) => path.test(pathname))?.[1];
+  page?.preload().catch(() => {}); // the route shows the error when it renders
+}

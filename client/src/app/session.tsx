@@ -1,6 +1,9 @@
 import { roleAtLeast, type TMeOutput, type TRole } from '@tobeout/shared';
 import { createContext, type ReactNode, useContext } from 'react';
 
+/** How long `auth.me` stays fresh (sign-outs elsewhere arrive as UNAUTHORIZED errors anyway). */
+export const SESSION_STALE_MS = 5 * 60_000;
+
 export type SignedInMe = TMeOutput & { user: NonNullable<TMeOutput['user']> };
 
 const SessionContext = createContext<SignedInMe | null>(null);

@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import html from '../../index.html?raw';
 import { errorMessage, errorTitle, isOfflineError } from '../lib/errors';
 import { fakeApi } from '../test/api';
-import { createOfflineGate, offlineLink } from './trpc';
+import { createOfflineGate, createTrpcClient, offlineLink } from './trpc';
 
 describe('offlineLink', () => {
   it('refuses to send changes while offline, with a message that says so; reads and sign-out pass', async () => {
@@ -30,5 +31,20 @@ describe('offlineLink', () => {
     gate.offline = false;
     expect(await api.client.bookings.setStatus.mutate({ id: 'b1' } as never)).toEqual({ id: 'b1' });
     expect(api.inputsOf('bookings.setStatus')).toHaveLength(1);
+  });
+});
+
+describe('the auth.me preload in index.html', () => {
+  it('is the request the app makes first, so the browser hands over the preloaded answer', async () => {
+    const preload = html.match(/<link\s+rel="preload"\s+as="fetch"[^>]*\shref="([^"]+)"/)?.[1];
+    const urls: string[] = [];
+    vi.stubGlobal('fetch', async (url: string) => {
+      urls.push(url);
+      return new Response(JSON.stringify([{ result: { data: { json: { user: null } } } }]), {
+        headers: { 'content-type': 'application/json' },
+      });
+    });
+    await createTrpcClient('/trpc').auth.me.query();
+    expect(urls).toEqual([preload?.replaceAll('&amp;', '&')]);
   });
 });

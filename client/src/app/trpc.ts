@@ -2,6 +2,7 @@ import type { AppRouter } from '@tobeout/server';
 import {
   createTRPCReact,
   httpBatchLink,
+  httpLink,
   httpSubscriptionLink,
   splitLink,
   TRPCClientError,
@@ -46,9 +47,13 @@ export function offlineLink(gate: OfflineGate): TRPCLink<AppRouter> {
       });
 }
 
+/** Request context that sends a query at once, on its own, rather than with the next batch. */
+export const UNBATCHED = { context: { skipBatch: true } } as const;
+
 /**
  * One client per tab. The session cookie is HttpOnly and same-origin, so the browser sends it on
- * both the batch requests and the SSE stream; no auth header here.
+ * both the batch requests and the SSE stream; no auth header here. Queries go in batches (sent on
+ * the next timer tick), except those asked with UNBATCHED (sent before anything else runs).
  */
 export function createTrpcClient(baseUrl = '/trpc', gate: OfflineGate = createOfflineGate()) {
   return trpc.createClient({
@@ -57,7 +62,11 @@ export function createTrpcClient(baseUrl = '/trpc', gate: OfflineGate = createOf
       splitLink({
         condition: (op) => op.type === 'subscription',
         true: httpSubscriptionLink({ url: baseUrl, transformer: superjson }),
-        false: httpBatchLink({ url: baseUrl, transformer: superjson }),
+        false: splitLink({
+          condition: (op) => op.context.skipBatch === true,
+          true: httpLink({ url: baseUrl, transformer: superjson }),
+          false: httpBatchLink({ url: baseUrl, transformer: superjson }),
+        }),
       }),
     ],
   });

@@ -38,7 +38,9 @@ export function RestaurantSwitcher({ fullWidth = false }: { fullWidth?: boolean 
       disabled={switchRestaurant.isPending}
       searchable={me.memberships.length > 6}
       w={fullWidth ? '100%' : 220}
-      comboboxProps={{ withinPortal: true }}
+      // The options mount when opened: kept mounted (hidden), both switchers' lists were laid out
+      // and positioned on every page load.
+      comboboxProps={{ withinPortal: true, keepMounted: false }}
     />
   );
 }

@@ -1,6 +1,7 @@
 import { useNetwork } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { skipToken } from '@tanstack/react-query';
+import type { TEvent } from '@tobeout/shared';
 import { createContext, type ReactNode, useContext, useEffect, useRef, useState } from 'react';
 import { useOfflineGate } from '../app/ApiProvider';
 import { useSession } from '../app/session';
@@ -11,7 +12,6 @@ import { useRestaurantTimeZone } from '../lib/time-zone';
 import { createLiveBus, LiveBusContext, useLiveEvent } from './bus';
 import { invalidateForEvent } from './invalidation';
 import { LiveIndicator } from './LiveIndicator';
-import { createLiveNotifier } from './notify';
 import { OfflineContext, useAfterLongOutage, useOfflineReason } from './offline';
 import { type LiveState, liveStateOf } from './state';
 
@@ -111,22 +111,65 @@ export function LiveProvider({ children, enabled = true }: { children: ReactNode
   );
 }
 
-/** Discreet notifications of what others change (see ./notify.ts). */
+/**
+ * Discreet notifications of what others change (see ./notify.ts). The notifier is its own chunk,
+ * fetched once the browser is idle (it reads event payloads with zod, which the first page does
+ * not need); events that come before it are announced when it arrives.
+ */
 function LiveNotifications() {
   const { user } = useSession();
   const { timeZone } = useRestaurantTimeZone();
   const zone = useRef(timeZone);
   zone.current = timeZone;
-  const [notify] = useState(() =>
-    createLiveNotifier({
-      userId: user.id,
-      words: () => ({ today: localToday(zone.current) }),
-      show: ({ id, message }) =>
-        notifications.show({ id, message, color: 'blue', autoClose: 6000, 'data-live-notification': true }),
-      update: ({ id, message }) =>
-        notifications.update({ id, message, color: 'blue', autoClose: 6000, 'data-live-notification': true }),
-    }),
-  );
-  useLiveEvent(notify);
+  const notify = useRef<((event: TEvent) => void) | null>(null);
+  const early = useRef<TEvent[]>([]);
+  useEffect(() => {
+    let mounted = true;
+    const idle = window.requestIdleCallback ?? ((cb: () => void) => window.setTimeout(cb, 50));
+    const cancelIdle = window.cancelIdleCallback ?? window.clearTimeout;
+    const handle = idle(
+      () => {
+        import('./notify')
+          .then(({ createLiveNotifier }) => {
+            if (!mounted) return;
+            const notifier = createLiveNotifier({
+              userId: user.id,
+              words: () => ({ today: localToday(zone.current) }),
+              show: ({ id, message }) =>
+                notifications.show({
+                  id,
+                  message,
+                  color: 'blue',
+                  autoClose: 6000,
+                  'data-live-notification': true,
+                }),
+              update: ({ id, message }) =>
+                notifications.update({
+                  id,
+                  message,
+                  color: 'blue',
+                  autoClose: 6000,
+                  'data-live-notification': true,
+                }),
+            });
+            notify.current = notifier;
+            for (const event of early.current.splice(0)) notifier(event);
+          })
+          .catch(() => {
+            notify.current = () => {}; // without its chunk, no notifications (the data still updates)
+            early.current = [];
+          });
+      },
+      { timeout: 2000 },
+    );
+    return () => {
+      mounted = false;
+      cancelIdle(handle);
+    };
+  }, [user.id]);
+  useLiveEvent((event) => {
+    if (notify.current) notify.current(event);
+    else early.current.push(event);
+  });
   return null;
 }

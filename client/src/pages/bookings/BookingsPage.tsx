@@ -13,11 +13,9 @@ import { useRestaurantTimeZone } from '../../lib/time-zone';
 import { ViewSwitch } from '../../lib/ViewSwitch';
 import { BookingsList } from './BookingsList';
 import { DateNav } from './DateNav';
+import { askedDate, bookingsView } from './params';
 import { daySummary } from './timeline/layout';
 import { Timeline, TimelineLegend } from './timeline/Timeline';
-
-type View = 'timeline' | 'list';
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The day's bookings on a timeline of tables × time, or as a filtered list (phones). */
 export function BookingsPage() {
@@ -25,11 +23,9 @@ export function BookingsPage() {
   const [params, setParams] = useSearchParams();
   const { timeZone, pending } = useRestaurantTimeZone();
   const today = localToday(timeZone);
-  const asked = params.get('date');
-  const date = asked && DATE.test(asked) ? asked : today;
-  const askedView = params.get('view');
-  const view: View =
-    askedView === 'timeline' || askedView === 'list' ? askedView : isPhone ? 'list' : 'timeline';
+  const asked = askedDate(params);
+  const date = asked ?? today;
+  const view = bookingsView(params, isPhone);
   const setParam = (key: string, value: string) =>
     setParams(
       (prev) => {

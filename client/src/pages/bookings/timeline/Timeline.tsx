@@ -7,19 +7,21 @@ import {
 } from '@dnd-kit/core';
 import { CSS } from '@dnd-kit/utilities';
 import { Skeleton, Text } from '@mantine/core';
-import { useElementSize } from '@mantine/hooks';
 import { IconLock, IconMessage2 } from '@tabler/icons-react';
 import {
   type CSSProperties,
   createContext,
   type KeyboardEvent,
+  type MouseEvent,
   memo,
   type ReactNode,
   useCallback,
   useContext,
+  useDeferredValue,
   useLayoutEffect,
   useMemo,
   useRef,
+  useState,
 } from 'react';
 import { useBookingUi } from '../../../features/booking-ui/BookingUiProvider';
 import { BOOKING_STATUS, guestsLabel, seatsRange } from '../../../lib/bookings';
@@ -39,7 +41,15 @@ import {
   ROW_PX,
   wallTime,
 } from './geometry';
-import { type Bar, type BlockBar, type Grid, type GridTable, layoutRows, swapTable } from './layout';
+import {
+  type Bar,
+  type BlockBar,
+  type Grid,
+  type GridTable,
+  layoutRows,
+  swapTable,
+  type TimelineRow,
+} from './layout';
 import classes from './Timeline.module.css';
 import { useMoveBooking } from './useMoveBooking';
 
@@ -60,7 +70,7 @@ type Props = {
  * duration, click a free slot to book it, click a bar to open the booking.
  */
 export function Timeline(props: Props) {
-  const { ref, width } = useElementSize();
+  const { ref, width } = useWidth();
   const nameWidth = useIsPhone() ? NAME_PX.phone : NAME_PX.wide;
   return (
     <div ref={ref}>
@@ -72,6 +82,26 @@ export function Timeline(props: Props) {
       )}
     </div>
   );
+}
+
+/**
+ * The element's width, measured before the first paint (the timeline is drawn in the same frame,
+ * with no skeleton frame and second render in between), then followed as it resizes.
+ */
+function useWidth() {
+  const ref = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(0);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    setWidth(el.getBoundingClientRect().width);
+    const observer = new ResizeObserver(([entry]) => {
+      if (entry) setWidth(entry.contentRect.width);
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  return { ref, width };
 }
 
 /** The timeline at a known width (exported for tests, where nothing has a size). */
@@ -86,6 +116,8 @@ export function TimelineBody({
   const rows = useMemo(() => (axis ? layoutRows(grid, axis) : []), [grid, axis]);
   const tableNames = useMemo(() => new Map(grid.tables.map((t) => [t.id, t.name])), [grid.tables]);
   const { move, pending } = useMoveBooking(grid.date, tableNames);
+  // The bars first; the slots (the most elements by far) in a second, interruptible render.
+  const withCells = useDeferredValue(true, false);
   const now = useNow(30_000, isToday);
   const scroller = useRef<HTMLDivElement>(null);
   const nowX = axis && isToday ? instantToX(axis, now) : null;
@@ -115,6 +147,9 @@ export function TimelineBody({
       data-date={grid.date}
       data-slot-px={axis.slotPx}
       style={{ '--name-w': `${nameWidth}px` } as CSSProperties}
+      // A click on a booking is likely: have its drawer ready to open in the same frame.
+      onPointerEnter={ui.prepareBooking}
+      onFocus={ui.prepareBooking}
     >
       <div className={classes.canvas} style={{ width: `calc(var(--name-w) + ${axis.width}px)` }}>
         <div className={classes.header}>
@@ -122,50 +157,80 @@ export function TimelineBody({
           <Ticks axis={axis} nowLabel={showNow ? wallTime(now, grid.timeZone) : null} nowX={nowX} />
         </div>
         <DragLayer axis={axis} rows={rows.length} tableIdAt={(i) => rows[i]?.table.id} onMove={move}>
-          {rows.map((row, i) => (
-            // biome-ignore lint/a11y/useSemanticElements: a labelled group (one table's bookings), not a form fieldset
-            <div
-              key={row.table.id}
-              className={classes.row}
-              style={{ height: ROW_PX }}
-              role="group"
-              aria-label={`Table ${row.table.name}`}
-              data-table-id={row.table.id}
-              data-table-name={row.table.name}
-              data-section-start={
-                i > 0 && rows[i - 1]!.table.section !== row.table.section ? true : undefined
-              }
-            >
-              <div className={classes.name}>
-                <span className={classes.tableName}>{row.table.name}</span>
-                <span className={classes.tableMeta}>
-                  {seatsRange(row.table)}
-                  {row.table.section ? ` · ${row.table.section}` : ''}
-                </span>
-              </div>
-              <div className={classes.track} style={{ width: axis.width }}>
-                <Cells axis={axis} table={row.table} onCreate={create} />
-                {row.blocks.map((b) => (
-                  <BlockBarView key={b.key} block={b} timeZone={grid.timeZone} />
-                ))}
-                {row.bars.map((bar) => (
-                  <BookingBar
-                    key={bar.key}
-                    bar={bar}
-                    timeZone={grid.timeZone}
-                    pending={pending.has(bar.booking.id)}
-                    onOpen={() => ui.openBooking(bar.booking.id)}
-                  />
-                ))}
-              </div>
-            </div>
-          ))}
+          <Rows
+            rows={rows}
+            axis={axis}
+            timeZone={grid.timeZone}
+            pending={pending}
+            withCells={withCells}
+            onCreate={create}
+            onOpen={ui.openBooking}
+          />
         </DragLayer>
         {showNow && <div className={classes.now} style={{ left: `calc(var(--name-w) + ${nowX}px)` }} />}
       </div>
     </section>
   );
 }
+
+/**
+ * The tables' rows with their bookings (the costly part: one draggable bar per booking). Memoised,
+ * so that the clock moving the "now" line does not draw them again.
+ */
+const Rows = memo(function Rows({
+  rows,
+  axis,
+  timeZone,
+  pending,
+  withCells,
+  onCreate,
+  onOpen,
+}: {
+  rows: TimelineRow[];
+  axis: Axis;
+  timeZone: string;
+  pending: ReadonlySet<string>;
+  withCells: boolean;
+  onCreate: (table: GridTable, time: string) => void;
+  onOpen: (bookingId: string) => void;
+}) {
+  return rows.map((row, i) => (
+    // biome-ignore lint/a11y/useSemanticElements: a labelled group (one table's bookings), not a form fieldset
+    <div
+      key={row.table.id}
+      className={classes.row}
+      style={{ height: ROW_PX }}
+      role="group"
+      aria-label={`Table ${row.table.name}`}
+      data-table-id={row.table.id}
+      data-table-name={row.table.name}
+      data-section-start={i > 0 && rows[i - 1]!.table.section !== row.table.section ? true : undefined}
+    >
+      <div className={classes.name}>
+        <span className={classes.tableName}>{row.table.name}</span>
+        <span className={classes.tableMeta}>
+          {seatsRange(row.table)}
+          {row.table.section ? ` · ${row.table.section}` : ''}
+        </span>
+      </div>
+      <div className={classes.track} style={{ width: axis.width }}>
+        {withCells && <Cells axis={axis} table={row.table} onCreate={onCreate} />}
+        {row.blocks.map((b) => (
+          <BlockBarView key={b.key} block={b} timeZone={timeZone} />
+        ))}
+        {row.bars.map((bar) => (
+          <BookingBar
+            key={bar.key}
+            bar={bar}
+            timeZone={timeZone}
+            pending={pending.has(bar.booking.id)}
+            onOpen={onOpen}
+          />
+        ))}
+      </div>
+    </div>
+  ));
+});
 
 function Ticks({ axis, nowLabel, nowX }: { axis: Axis; nowLabel: string | null; nowX: number | null }) {
   return (
@@ -191,7 +256,10 @@ function Ticks({ axis, nowLabel, nowX }: { axis: Axis; nowLabel: string | null; 
   );
 }
 
-/** The row's slots: free ones are buttons that start a booking there (out of the tab order). */
+/**
+ * The row's slots, placed by a CSS grid (no style per slot): free ones are buttons that start a
+ * booking there (out of the tab order), all with the row's one click handler.
+ */
 const Cells = memo(function Cells({
   axis,
   table,
@@ -201,36 +269,41 @@ const Cells = memo(function Cells({
   table: GridTable;
   onCreate: (table: GridTable, time: string) => void;
 }) {
-  return axis.columns.map((c, i) => {
-    const style = { left: i * axis.slotPx, width: axis.slotPx };
-    const hour = c.time.endsWith(':00') || undefined;
-    const status = c.extra ? 'closed' : table.statuses[i - axis.lead];
-    if (status !== 'free')
-      return (
-        <div
-          // biome-ignore lint/suspicious/noArrayIndexKey: columns are positional
-          key={i}
-          className={classes.cell}
-          style={style}
-          data-hour={hour}
-          data-closed={status === 'closed' || undefined}
-        />
-      );
-    return (
-      <button
-        // biome-ignore lint/suspicious/noArrayIndexKey: columns are positional
-        key={i}
-        type="button"
-        tabIndex={-1}
-        className={classes.cell}
-        style={style}
-        data-hour={hour}
-        data-time={c.time}
-        aria-label={`New booking at ${table.name}, ${c.time}`}
-        onClick={() => onCreate(table, c.time)}
-      />
-    );
-  });
+  const create = (e: MouseEvent<HTMLButtonElement>) => onCreate(table, e.currentTarget.dataset.time!);
+  return (
+    <div
+      className={classes.cells}
+      style={{ gridTemplateColumns: `repeat(${axis.columns.length}, ${axis.slotPx}px)` }}
+    >
+      {axis.columns.map((c, i) => {
+        const hour = c.time.endsWith(':00') || undefined;
+        const status = c.extra ? 'closed' : table.statuses[i - axis.lead];
+        if (status !== 'free')
+          return (
+            <div
+              // biome-ignore lint/suspicious/noArrayIndexKey: columns are positional
+              key={i}
+              className={classes.cell}
+              data-hour={hour}
+              data-closed={status === 'closed' || undefined}
+            />
+          );
+        return (
+          <button
+            // biome-ignore lint/suspicious/noArrayIndexKey: columns are positional
+            key={i}
+            type="button"
+            tabIndex={-1}
+            className={classes.cell}
+            data-hour={hour}
+            data-time={c.time}
+            aria-label={`New booking at ${table.name}, ${c.time}`}
+            onClick={create}
+          />
+        );
+      })}
+    </div>
+  );
 });
 
 function BlockBarView({ block: b, timeZone }: { block: BlockBar; timeZone: string }) {
@@ -351,16 +424,16 @@ function DragLayer({
 /** False right after a drop: the click that ends a drag does not open the booking. */
 const ClickGuard = createContext<() => boolean>(() => true);
 
-function BookingBar({
+const BookingBar = memo(function BookingBar({
   bar,
   timeZone,
   pending,
-  onOpen,
+  onOpen: openBooking,
 }: {
   bar: Bar;
   timeZone: string;
   pending: boolean;
-  onOpen: () => void;
+  onOpen: (bookingId: string) => void;
 }) {
   const isClick = useContext(ClickGuard);
   const paused = useOffline() !== null;
@@ -390,6 +463,7 @@ function BookingBar({
     .filter(Boolean)
     .join(', ');
   const width = bar.width + (resize.transform?.x ?? 0);
+  const onOpen = () => openBooking(b.id);
   const open = () => {
     if (!drag.isDragging && !resize.isDragging && isClick()) onOpen();
   };
@@ -457,7 +531,7 @@ function BookingBar({
       )}
     </div>
   );
-}
+});
 
 function LegendItem({ swatch, children }: { swatch: ReactNode; children: ReactNode }) {
   return (
