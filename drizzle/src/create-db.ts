@@ -118,14 +118,14 @@ function openPostgres(url: string, opts: CreateDbOptions): DbHandle {
     migrate: async () => {
       // Several server processes may start at once on a new database: one migrates, the others
       // wait on this lock and then find nothing left to do.
-      const lock = await client.reserve();
+      // The lock is held on a connection of its own (not one reserved from the pool, which
+      // would then serve requests with this session's settings).
+      const lock = postgres(url, { max: 1, onnotice: () => {} });
       try {
-        await lock`set statement_timeout = 0`;
         await lock`select pg_advisory_lock(${MIGRATION_LOCK})`;
         await migratePostgres(drizzlePostgres({ client, casing: 'snake_case' }), { migrationsFolder });
       } finally {
-        await lock`select pg_advisory_unlock(${MIGRATION_LOCK})`.catch(() => {});
-        lock.release();
+        await lock.end();
       }
     },
     migrationLevel: () => readMigrationLevel(db),
