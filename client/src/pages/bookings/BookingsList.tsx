@@ -20,6 +20,7 @@ import { trpc } from '../../app/trpc';
 import { useBookingUi } from '../../features/booking-ui/BookingUiProvider';
 import { BOOKING_STATUS, BookingStatusBadge, guestsLabel } from '../../lib/bookings';
 import { formatDay } from '../../lib/format';
+import { countLabel, ListFooter } from '../../lib/ListFooter';
 import { EmptyHint, PageSkeleton, QueryError } from '../../lib/states';
 
 const PAGE_SIZE = 50;
@@ -151,23 +152,13 @@ export function BookingsList({ date, onDate }: Props) {
       body = (
         <Stack gap="sm" style={{ opacity: list.isPlaceholderData ? 0.6 : 1 }}>
           <BookingsTable items={items} showDate={from !== to} onOpen={ui.openBooking} />
-          <Group justify="space-between" gap="xs">
-            <Text size="sm" c="dimmed" role="status">
-              {items.length}
-              {list.hasNextPage ? '+' : ''} {items.length === 1 ? 'booking' : 'bookings'} ·{' '}
-              {guestsLabel(covers)}
-            </Text>
-            {list.hasNextPage && (
-              <Button
-                variant="default"
-                size="xs"
-                onClick={() => void list.fetchNextPage()}
-                loading={list.isFetchingNextPage}
-              >
-                Load more
-              </Button>
-            )}
-          </Group>
+          <ListFooter
+            hasMore={list.hasNextPage}
+            loading={list.isFetchingNextPage}
+            onMore={() => void list.fetchNextPage()}
+          >
+            {countLabel(items.length, list.hasNextPage, 'booking')} · {guestsLabel(covers)}
+          </ListFooter>
         </Stack>
       );
     }

@@ -1,8 +1,9 @@
 import type { TTable } from '@tobeout/shared';
 import { describe, expect, it, vi } from 'vitest';
+import { collapseListErrors } from '../../lib/errors';
 import { fireEvent, render, screen, waitFor } from '../../test/render';
 import { serverError } from '../../test/server-error';
-import { CombinationForm, collapseListErrors } from './CombinationForm';
+import { CombinationForm } from './CombinationForm';
 
 const table = (n: number, active = true): TTable => ({
   id: `00000000-0000-4000-8000-00000000000${n}`,

@@ -6,8 +6,7 @@ import {
   type TTable,
   ZCombinationCreateInput,
 } from '@tobeout/shared';
-import type { ReactNode } from 'react';
-import { handleServerError } from '../../lib/errors';
+import { collapseListErrors, handleServerError } from '../../lib/errors';
 import { numberOrNull } from '../../lib/format';
 import { validateWith } from '../../lib/validate';
 
@@ -19,21 +18,6 @@ const toInput = (v: Values) => ({
   minGuests: numberOrNull(v.minGuests),
   maxGuests: numberOrNull(v.maxGuests),
 });
-
-/** Server errors on single members ('tableIds.2') belong to the one table picker. */
-export function collapseListErrors(
-  errors: Record<string, ReactNode>,
-  list: string,
-): Record<string, ReactNode> {
-  const out: Record<string, ReactNode> = {};
-  const onList: string[] = [];
-  for (const [path, message] of Object.entries(errors)) {
-    if (path.startsWith(`${list}.`)) onList.push(String(message));
-    else out[path] = message;
-  }
-  if (onList.length > 0) out[list] = [...new Set(onList)].join(' ');
-  return out;
-}
 
 type Props = {
   combination: TCombination | null;
