@@ -32,14 +32,14 @@ type Delivery = { booking: string; side: Side; receivedAt: number; fromAt: numbe
 /**
  * One events.stream over raw fetch (no EventSource, no tRPC client): 500 of them stay cheap on
  * the benchmark's side. Parses the SSE frames tRPC writes — `event: connected`, `event: ping`,
- * `event: serialized-error`, and `id: <cursor>` + `data: <superjson>` for each tracked event.
+ * `event: serialized-error`, and `id: <cursor>` + `data: <superjson>` for each batch of events.
  */
 class Stream {
   readonly ready: Promise<void>;
   /** booking.created events received while `recording` is set. */
   recorded = 0;
   events = 0;
-  /** A cursor that did not increase: a duplicate or a reordering. */
+  /** A cursor that did not increase (a duplicate or a reordering), or a message id that is not its last event's. */
   outOfOrder = 0;
   error: string | null = null;
   private last: { tx: bigint; id: number } | null = null;
@@ -101,15 +101,21 @@ class Stream {
     }
   }
 
+  /** One message: a batch of events in commit order, `cursor` the last one's. */
   private onEvent(cursor: string, data: string, receivedAt: number) {
-    this.events++;
-    const [tx = '0', id = '0'] = cursor.split('.');
-    const c = { tx: BigInt(tx), id: Number(id) };
-    if (this.last && !(c.tx > this.last.tx || (c.tx === this.last.tx && c.id > this.last.id)))
-      this.outOfOrder++;
-    this.last = c;
-    const event = (JSON.parse(data) as { json: { type: string; entityId: string; at: string } }).json;
-    if (event.type === 'booking.created') this.onBooking(this, event, receivedAt);
+    const batch = (
+      JSON.parse(data) as { json: { type: string; entityId: string; at: string; cursor: string }[] }
+    ).json;
+    if (batch.at(-1)?.cursor !== cursor) this.outOfOrder++;
+    for (const event of batch) {
+      this.events++;
+      const [tx = '0', id = '0'] = event.cursor.split('.');
+      const c = { tx: BigInt(tx), id: Number(id) };
+      if (this.last && !(c.tx > this.last.tx || (c.tx === this.last.tx && c.id > this.last.id)))
+        this.outOfOrder++;
+      this.last = c;
+      if (event.type === 'booking.created') this.onBooking(this, event, receivedAt);
+    }
   }
 
   close() {

@@ -45,7 +45,8 @@ async function main() {
       const sub = api.events.stream.subscribe(
         { lastEventId: after },
         {
-          onData: ({ data }) => void writeLine(JSON.stringify(data)),
+          // A batch of events in commit order: one line each.
+          onData: ({ data }) => void writeLine(data.map((e) => JSON.stringify(e)).join('\n')),
           onError: reject,
         },
       );

@@ -14,6 +14,7 @@ import {
   withServerOutput,
 } from './processes';
 
+/** One event as it arrived; `id` is its cursor. */
 type Received = { id: string; data: TEvent; receivedAt: number };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -51,9 +52,11 @@ function openStream(api: Client, lastEventId: string | null) {
           connections++;
           firstStart();
         },
-        onData: (item) => {
-          items.push({ ...(item as { id: string; data: TEvent }), receivedAt: Date.now() });
-          last = item.id;
+        onData: ({ id, data }) => {
+          const receivedAt = Date.now();
+          // A batch in commit order; the message id is its last event's cursor.
+          for (const event of data) items.push({ id: event.cursor, data: event, receivedAt });
+          last = id;
         },
         onError: (err) => {
           errors.push(String(err));

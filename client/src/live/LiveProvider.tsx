@@ -10,7 +10,7 @@ import { errorCode, serverErrorData } from '../lib/errors';
 import { localToday } from '../lib/local-time';
 import { useRestaurantTimeZone } from '../lib/time-zone';
 import { createLiveBus, LiveBusContext, useLiveEvent } from './bus';
-import { invalidateForEvent } from './invalidation';
+import { invalidateForEvents } from './invalidation';
 import { LiveIndicator } from './LiveIndicator';
 import { OfflineContext, useAfterLongOutage, useOfflineReason } from './offline';
 import { type LiveState, liveStateOf } from './state';
@@ -30,8 +30,8 @@ export function LiveStatus() {
 const MAX_RETRY_MS = 30_000;
 
 /**
- * The tab's ONE event stream (mount it once, keyed by the active restaurant). Each event makes
- * the queries it affects stale (see ./invalidation.ts), is announced when someone else made it,
+ * The tab's ONE event stream (mount it once, keyed by the active restaurant). Events arrive in
+ * batches (one event unless many came at once). Each event makes the queries it affects stale (see ./invalidation.ts), is announced when someone else made it,
  * and goes to whoever listens (useLiveEvent). The link itself reconnects after network drops and
  * resumes from the last tracked id; after an error it gave up on, we start again from the id we
  * kept, with back-off. While the network or the stream is down, changes are paused (see
@@ -48,9 +48,10 @@ export function LiveProvider({ children, enabled = true }: { children: ReactNode
 
   const sub = trpc.events.stream.useSubscription(enabled ? input : skipToken, {
     onData(item) {
+      // A batch of events in commit order; its id is the last one's cursor.
       lastEventId.current = item.id;
-      void invalidateForEvent(item.data, utils);
-      bus.publish(item.data);
+      void invalidateForEvents(item.data, utils);
+      for (const event of item.data) bus.publish(event);
     },
   });
   const { status, error, reset } = sub;

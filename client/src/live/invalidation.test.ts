@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { TrpcUtils } from '../app/trpc';
-import { invalidateForEvent, invalidationsFor } from './invalidation';
+import { invalidateForEvents, invalidationsFor } from './invalidation';
 
 function fakeUtils() {
   const calls: string[] = [];
@@ -45,8 +45,22 @@ describe('live invalidation table', () => {
     ['hold.released', 'hold', availability],
   ])('%s invalidates %j', async (type, entity, expected) => {
     const { utils, calls } = fakeUtils();
-    await invalidateForEvent({ type, entity }, utils);
+    await invalidateForEvents([{ type, entity }], utils);
     expect(calls).toEqual([...expected, 'events.log']);
+  });
+
+  it('a batch invalidates each query once, whatever touches it several times', async () => {
+    const { utils, calls } = fakeUtils();
+    await invalidateForEvents(
+      [
+        { type: 'booking.created', entity: 'booking' },
+        { type: 'booking.moved', entity: 'booking' },
+        { type: 'hold.created', entity: 'hold' },
+        { type: 'guest.updated', entity: 'guest' },
+      ],
+      utils,
+    );
+    expect(calls).toEqual([...bookingEvent, 'events.log']);
   });
 
   it('falls back to the type prefix when the entity is unknown', () => {

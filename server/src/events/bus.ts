@@ -17,7 +17,7 @@ const MAX_PAYLOAD = 7000; // NOTIFY payloads must stay under 8000 bytes
 /**
  * LISTEN/NOTIFY bus, used for PGlite (in-process) and PostgreSQL (across processes) alike.
  * Writers call publish() after their commit; ids are collected and sent as one NOTIFY per
- * tick, outside any transaction. Local listeners are woken at once, without the round trip.
+ * tick (or, while one is in flight, right after it), outside any transaction. Local listeners are woken at once, without the round trip.
  * A NOTIFY carries no event data — only "look again" — so a lost one costs latency, never an
  * event (the hub also polls).
  */
@@ -36,7 +36,6 @@ export async function createNotifyBus(handle: Pick<DbHandle, 'listen' | 'notify'
   });
 
   const flush = async () => {
-    scheduled = false;
     const ids = [...pending];
     pending.clear();
     let chunk = '';
@@ -53,16 +52,29 @@ export async function createNotifyBus(handle: Pick<DbHandle, 'listen' | 'notify'
     handle.notify(EVENTS_CHANNEL, payload).catch((err: unknown) => {
       if (!closed) console.warn(`[events] NOTIFY failed (subscribers fall back to polling): ${String(err)}`);
     });
+  /**
+   * One NOTIFY in flight at a time: what is published meanwhile goes out in the next one, right
+   * after. Under a burst of writes that is one NOTIFY per round trip, not one per commit — each
+   * NOTIFY is a commit of its own on PostgreSQL, serialised on the notification queue's lock, and
+   * wakes every other process.
+   */
+  const schedule = () => {
+    scheduled = true;
+    setImmediate(
+      () =>
+        void flush().finally(() => {
+          scheduled = false;
+          if (pending.size > 0 && !closed) schedule();
+        }),
+    );
+  };
 
   return {
     publish(restaurantId) {
       if (closed) return;
       wake(restaurantId);
       pending.add(restaurantId);
-      if (!scheduled) {
-        scheduled = true;
-        setImmediate(() => void flush());
-      }
+      if (!scheduled) schedule();
     },
     onWake(listener) {
       listeners.add(listener);

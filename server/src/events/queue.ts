@@ -1,6 +1,8 @@
 /**
- * An unbounded-until-`limit` async queue with one consumer. `fail()` ends the consumer with an
- * error (e.g. it fell too far behind); `end()` ends it normally.
+ * An unbounded-until-`limit` async queue with one consumer, drained in batches: everything queued
+ * since the consumer last looked (up to `batch` items) comes out at once, so a consumer that
+ * writes each batch to a socket does one write per wake-up however fast items arrive. `fail()`
+ * ends the consumer with an error (e.g. it fell too far behind); `end()` ends it normally.
  */
 export class AsyncQueue<T> {
   private items: T[] = [];
@@ -38,15 +40,14 @@ export class AsyncQueue<T> {
     w?.();
   }
 
-  async *drain(signal?: AbortSignal): AsyncGenerator<T> {
+  async *drain(signal?: AbortSignal, batch = 500): AsyncGenerator<T[]> {
     const onAbort = () => this.end();
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
       while (true) {
         if (this.error) throw this.error;
-        const item = this.items.shift();
-        if (item !== undefined) {
-          yield item;
+        if (this.items.length > 0) {
+          yield this.items.splice(0, batch);
           continue;
         }
         if (this.done) return;
