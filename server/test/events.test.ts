@@ -278,7 +278,7 @@ describe.skipIf(!testDatabaseUrl)('event ordering on PostgreSQL', () => {
 
       releaseSlow();
       await slow;
-      // (Other transactions on the cluster may hold both back a moment longer: wait for them.)
+      // (Other transactions in this database may hold both back a moment longer: wait for them.)
       let after = await readEvents(db, restaurant.id, start.cursor, 100);
       for (const deadline = Date.now() + 10_000; after.heldBack && Date.now() < deadline; ) {
         await new Promise((r) => setTimeout(r, 25));
@@ -287,6 +287,43 @@ describe.skipIf(!testDatabaseUrl)('event ordering on PostgreSQL', () => {
       expect(after.events.map((e) => e.type)).toEqual(['slow', 'fast']);
     } finally {
       await raw.end();
+    }
+  });
+
+  it('is not held back by a transaction running in another database of the server', async () => {
+    const { restaurant, api } = await restaurantWithMember(server, 'owner');
+    const db = server.app.db.db;
+    const start = await readEvents(db, restaurant.id, null, 100);
+    // A write transaction (it has a transaction id, older than the event below) in the shared
+    // `test` database: a long restore or bulk load of another application, say.
+    const other = postgres(testDatabaseUrl!, { max: 1, onnotice: () => {} });
+    let release!: () => void;
+    const mayEnd = new Promise<void>((r) => {
+      release = r;
+    });
+    let started!: () => void;
+    const hasXid = new Promise<void>((r) => {
+      started = r;
+    });
+    const elsewhere = other.begin(async (tx) => {
+      await tx`select pg_current_xact_id()`;
+      started();
+      await mayEnd;
+    });
+    try {
+      await hasXid;
+      await api.restaurant.update.mutate({ name: 'While another database writes' });
+      let page = await readEvents(db, restaurant.id, start.cursor, 100);
+      // Only this database's own transactions (other tests' writers) may hold it back, briefly.
+      for (const deadline = Date.now() + 5_000; page.heldBack && Date.now() < deadline; ) {
+        await new Promise((r) => setTimeout(r, 25));
+        page = await readEvents(db, restaurant.id, start.cursor, 100);
+      }
+      expect(page.events.map((e) => e.type)).toEqual(['restaurant.updated']);
+    } finally {
+      release();
+      await elsewhere;
+      await other.end();
     }
   });
 

@@ -26,13 +26,33 @@ type Row = {
 };
 
 /**
- * Reads a restaurant's events after `after`, in (txId, id) order, stopping at the first event
- * whose transaction id is not below the oldest running transaction (the snapshot's xmin).
+ * The transaction id below which this database's events are final: the oldest transaction still
+ * running that could write events here, or — with none — the snapshot's xmax.
  *
  * Why: bigserial ids are handed out at insert, not at commit, so a reader that resumes with
- * `id > last` can skip a row that commits late. Every transaction with an id below xmin has
- * finished, and new transactions get higher ids — so the events below xmin are final, and a
+ * `id > last` can skip a row that commits late. Every transaction with an id below the horizon
+ * has finished, and new transactions get higher ids — so the events below it are final, and a
  * cursor over them never has anything appear behind it.
+ *
+ * Transaction ids are cluster-wide, so the snapshot's xmin (the oldest running one) also counts
+ * writes in every other database of the server: one long transaction there (a restore, a bulk
+ * load, another application) would hold every live event back for as long as it runs. So
+ * running transactions that pg_stat_activity shows in another database are left out; one it does
+ * not show (it started after the activity was read) counts, which can only hold back, never skip.
+ * It is one statement with the events read, on the same snapshot.
+ */
+const FINAL_BELOW = sql`(
+  with snap as materialized (select pg_current_snapshot() as s)
+  select coalesce(min(x.xid), pg_snapshot_xmax((select s from snap)))
+  from snap, pg_snapshot_xip(snap.s) as x(xid)
+  where not exists (
+    select 1 from pg_stat_get_activity(null) a
+    where a.backend_xid = (x.xid::text::bigint % 4294967296)::text::xid
+      and a.datid <> (select oid from pg_database where datname = current_database())))`;
+
+/**
+ * Reads a restaurant's events after `after`, in (txId, id) order, stopping at the first event
+ * that is not final yet (see FINAL_BELOW).
  */
 export async function readEvents(
   db: Database,
@@ -44,7 +64,7 @@ export async function readEvents(
   const rows = await queryRows<Row>(
     db,
     sql`select e.id, e.tx_id::text as tx_id, e.type, e.entity, e.entity_id, e.actor, e.payload, e.at,
-               e.tx_id >= pg_snapshot_xmin(pg_current_snapshot()) as held
+               e.tx_id >= ${FINAL_BELOW} as held
         from events e
         where e.restaurant_id = ${restaurantId} ${afterClause}
         order by e.tx_id, e.id
@@ -70,7 +90,7 @@ export async function headCursor(db: Database, restaurantId: string): Promise<Cu
     db,
     sql`select e.id, e.tx_id::text as tx_id from events e
         where e.restaurant_id = ${restaurantId}
-          and e.tx_id < pg_snapshot_xmin(pg_current_snapshot())
+          and e.tx_id < ${FINAL_BELOW}
         order by e.tx_id desc, e.id desc limit 1`,
   );
   return row ? { txId: row.tx_id, id: Number(row.id) } : null;
