@@ -39,8 +39,12 @@ export const guests = pgTable(
     unique('guests_restaurant_id').on(t.restaurantId, t.id),
     /** Exact names (and, with the id, index-only: the guests behind a matching name in order). */
     index('guests_restaurant_name').on(t.restaurantId, t.name, t.id),
-    /** Partial phone digits (LIKE '%…%') within one restaurant (btree_gin for its id). */
-    index('guests_phone_trgm').using('gin', t.restaurantId, t.phone.op('gin_trgm_ops')),
+    /**
+     * Partial phone digits (LIKE '%…%'): trigrams of the phone alone, the restaurant checked on
+     * the rows found (with its id as a key, every search read the restaurant's whole posting
+     * list — see migration 0010).
+     */
+    index('guests_phone_trgm').using('gin', t.phone.op('gin_trgm_ops')),
     index('guests_restaurant_last_visit').on(t.restaurantId, t.lastVisitAt),
     index('guests_restaurant_created').on(t.restaurantId, t.createdAt),
     /** The default list order and the CSV export's keyset pages. */

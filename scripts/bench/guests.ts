@@ -324,15 +324,16 @@ export async function guestsBench() {
     );
 
     /**
-     * The raw SQL twin of guests.list for a search term (first page of 50): phone digits in name
-     * order; a name nearest first, over the distinct names (guest_names) then their guests.
+     * The raw SQL twin of guests.list for a search term (first page of 50), one statement like the
+     * API's: phone digits in name order; a name nearest first, over the distinct names
+     * (guest_name_matches) then their guests.
      */
     const rawSearch = (q: string) => {
       const digits = phoneDigits(q);
       const isPhone = digits.length >= 3 && /^[\d\s()+\-./]+$/.test(q);
       const like = `%${q.replace(/[%_\\]/g, '\\$&')}%`;
-      const page = (tx: typeof sql, ranked: postgres.PendingQuery<postgres.Row[]>) =>
-        tx`select g.id, g.name, g.phone, g.email, g.language, g.tags, g.notes, g.visit_count,
+      const page = (ranked: postgres.PendingQuery<postgres.Row[]>) =>
+        sql`select g.id, g.name, g.phone, g.email, g.language, g.tags, g.notes, g.visit_count,
                g.no_show_count, g.cancel_count, g.last_visit_at, g.created_at,
                (select count(*)::int from reservations rv where rv.restaurant_id = g.restaurant_id
                   and rv.guest_id = g.id and rv.status = 'completed'
@@ -341,25 +342,18 @@ export async function guestsBench() {
         order by r.k1, r.k2, r.k3`;
       if (isPhone)
         return page(
-          sql,
           sql`select id, lower(name) as k1, '' as k2, id as k3 from guests
               where restaurant_id = ${rid} and phone like ${`%${digits}%`}
               order by lower(name), id limit 51`,
         );
-      // As the API: the term planned for itself (a generic plan cannot use the trigram index).
-      return sql.begin(async (tx) => {
-        await tx`set local plan_cache_mode = force_custom_plan`;
-        return page(
-          tx as unknown as typeof sql,
-          tx`select g.id, m.distance as k1, m.name as k2, g.id as k3
-              from (select name, fold_name(${q}) <<-> folded as distance from guest_names
-                    where restaurant_id = ${rid} and (fold_name(${q}) <% folded or folded like fold_name(${like}))
-                    order by distance, name limit 51) m
-              cross join lateral (select id from guests where restaurant_id = ${rid} and name = m.name
-                                  order by id limit 51) g
-              order by m.distance, m.name, g.id limit 51`,
-        );
-      });
+      return page(
+        sql`select g.id, m.distance as k1, m.name as k2, g.id as k3
+            from (select name, distance from guest_name_matches(${rid}, ${q}, ${like})
+                  order by distance, name limit 51) m
+            cross join lateral (select id from guests where restaurant_id = ${rid} and name = m.name
+                                order by id limit 51) g
+            order by m.distance, m.name, g.id limit 51`,
+      );
     };
     /** The raw SQL twin of a segment-filtered list (first page of 50 by name). */
     const rawSegment = (segment: 'vip' | 'at_risk') => {

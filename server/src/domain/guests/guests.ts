@@ -1,4 +1,4 @@
-import { guests, pgConstraint, pgErrorCode, queryRows, reservations } from '@tobeout/db';
+import { guests, pgConstraint, pgErrorCode, reservations } from '@tobeout/db';
 import {
   normalisePhone,
   type TGuest,
@@ -6,7 +6,7 @@ import {
   type TGuestFilters,
   type TGuestListInput,
 } from '@tobeout/shared';
-import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { loadSettings } from '../availability/day';
 import type { Deps, Scope } from '../deps';
 import { AppError } from '../errors';
@@ -99,24 +99,13 @@ type ListInput = TGuestFilters & {
 /**
  * guests.list: filters, sort and keyset pages (stable under inserts). A search term orders by
  * how well the name matches (nearest first) and pages by offset, since relevance has no key.
+ * One statement per page (no count, no transaction).
  */
 export async function listGuests(deps: Deps, scope: Scope, input: ListInput) {
-  const q = input.q?.trim();
-  if (!q || isPhoneTerm(q)) return listIn(deps.db, scope, input);
-  // A name search filters and ranks by trigram distance to the folded term. Sent as a parameter
-  // of a prepared statement, a cached generic plan cannot see the term and tests every name of
-  // the restaurant (70 ms instead of 2 at 6k names): plan each search for its own term.
-  return deps.db.transaction(async (tx) => {
-    await tx.execute(sql`set local plan_cache_mode = force_custom_plan`);
-    return listIn(tx, scope, input);
-  });
-}
-
-async function listIn(db: Db, scope: Scope, input: ListInput) {
+  const { db } = deps;
   // Only the last-visit dates need the time zone (local days): no query for it otherwise.
   const timeZone =
     input.lastVisitFrom || input.lastVisitTo ? (await loadSettings(db, scope.restaurantId)).timeZone : 'UTC';
-  const where = guestFilter(scope.restaurantId, input, timeZone);
   const q = input.q?.trim();
   if (q && input.sort === 'name' && !input.dir && !isPhoneTerm(q)) {
     const offset = input.cursor ? Number(decodeCursor(input.cursor)[0]) || 0 : 0;
@@ -136,7 +125,7 @@ async function listIn(db: Db, scope: Scope, input: ListInput) {
     .from(guests)
     .where(
       and(
-        where,
+        guestFilter(scope.restaurantId, input, timeZone),
         after ? sql`(${key.value}, ${guests.id}) ${cmp} (${after[0]}, ${after[1]}::uuid)` : undefined,
       ),
     )
@@ -150,10 +139,10 @@ async function listIn(db: Db, scope: Scope, input: ListInput) {
 
 /**
  * The guests whose names match `q`, nearest name first (then by name and id), a page at an
- * offset. Walks the matching distinct names in that order and, per name, only as many guest ids
- * as a page can need (an index-only scan), then reads the page's rows: a common surname carried
- * by thousands of guests costs a few index probes, not thousands of rows. Without other filters
- * every name has a guest, so the first offset + limit names are all a page can need.
+ * offset, in one statement. Walks the matching distinct names in that order and, per name, only
+ * as many guest ids as a page can need (an index-only scan), then joins the page's rows: a common
+ * surname carried by thousands of guests costs a few index probes, not thousands of rows. Without
+ * other filters every name has a guest, so the first offset + limit names are all a page can need.
  */
 async function nearestByName(
   db: Db,
@@ -165,24 +154,18 @@ async function nearestByName(
   const names = p.filtered
     ? matchingNames(restaurantId, q)
     : sql`${matchingNames(restaurantId, q)} order by distance, name limit ${need}`;
-  const ranked = await queryRows<{ id: string }>(
-    db,
-    sql`select g.id from (${names}) m
-        cross join lateral (
-          select ${guests.id} as id from ${guests}
-          where ${p.others} and ${guests.name} = m.name
-          order by ${guests.id} limit ${need}) g
-        order by m.distance, m.name, g.id
-        limit ${p.limit} offset ${p.offset}`,
-  );
-  if (ranked.length === 0) return [];
-  const ids = ranked.map((r) => r.id);
-  const rows = await db
+  const ranked = sql`(select g.id, m.distance, m.name from (${names}) m
+      cross join lateral (
+        select ${guests.id} as id from ${guests}
+        where ${p.others} and ${guests.name} = m.name
+        order by ${guests.id} limit ${need}) g
+      order by m.distance, m.name, g.id
+      limit ${p.limit} offset ${p.offset}) ranked`;
+  return db
     .select(guestColumns)
     .from(guests)
-    .where(and(eq(guests.restaurantId, restaurantId), inArray(guests.id, ids)));
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return ids.flatMap((id) => byId.get(id) ?? []);
+    .innerJoin(ranked, sql`ranked.id = ${guests.id}`)
+    .orderBy(sql`ranked.distance`, sql`ranked.name`, sql`ranked.id`);
 }
 
 function page<R extends GuestRow>(rows: R[], limit: number, cursorOf: (last: R) => [unknown, string]) {

@@ -1,4 +1,4 @@
-import { guestNames, guests, reservations } from '@tobeout/db';
+import { guests, reservations } from '@tobeout/db';
 import {
   addDays,
   phoneDigits,
@@ -45,15 +45,12 @@ export function isPhoneTerm(q: string): boolean {
  * The restaurant's distinct guest names that match a name search, each with its distance
  * (0 = the term is a word of the name). Both sides are compared in their folded form (see
  * fold_name in migration 0008: "Mueller" finds "Müller"), typo-tolerant by trigram word
- * similarity from three characters, and always by substring.
+ * similarity from three characters, and always by substring. guest_name_matches (migration 0010)
+ * runs it without ever scanning guest_names sequentially (a scan tests every name's similarity).
  */
 export function matchingNames(restaurantId: string, q: string): SQL {
   const like = `%${q.replace(/[%_\\]/g, '\\$&')}%`;
-  const byWords = q.length >= 3 ? sql`fold_name(${q}) <% ${guestNames.folded} or` : sql``;
-  return sql`select ${guestNames.name} as name, fold_name(${q}) <<-> ${guestNames.folded} as distance
-    from ${guestNames}
-    where ${guestNames.restaurantId} = ${restaurantId}
-      and (${byWords} ${guestNames.folded} like fold_name(${like}))`;
+  return sql`select name, distance from guest_name_matches(${restaurantId}, ${q}, ${like})`;
 }
 
 /**
