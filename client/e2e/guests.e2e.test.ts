@@ -149,7 +149,8 @@ describe.skipIf(!hasChromium)('guest book in Chromium', () => {
     // A typo in the name still finds her.
     await page.getByLabel('Search').fill('Schmit');
     await expect.poll(() => rows(page).count()).toBe(1);
-    // Still sorted by visits: back to the best match.
+    // Still sorted by visits: back to the best match (the link beside the list's count).
+    await shot(page, 'guests-search-sorted.png');
     await page.getByRole('button', { name: 'Best match first' }).click();
     await rows(page).getByRole('link', { name: 'Anna Schmidt' }).waitFor();
     await page.getByText('1 guest · best match first').waitFor();

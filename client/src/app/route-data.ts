@@ -11,9 +11,11 @@ import { UNBATCHED } from './trpc';
  * Starts what the page at `location` needs first, before React renders anything: its chunk, and
  * the queries of its first view. Otherwise each waits for the one before (auth.me → the page's
  * chunk → its first render → the restaurant → the grid). The page's own queries then find them
- * in the cache, or in flight. The queries go out before auth.me has answered: for a visitor who
- * is signed out they fail with UNAUTHORIZED, which nobody shows (the login page replaces the
- * page). Other failures are the page's to show; nothing here throws.
+ * in the cache, or in flight. (index.html's preloads start the restaurant and, on the Bookings
+ * page, its chunks and grid earlier still: these requests then take over their answers.) The
+ * queries go out before auth.me has answered: for a visitor who is signed out they fail with
+ * UNAUTHORIZED, which nobody shows (the login page replaces the page). Other failures are the
+ * page's to show; nothing here throws.
  */
 export async function prefetchRoute(api: Api, { pathname, search }: Pick<Location, 'pathname' | 'search'>) {
   preloadPageAt(pathname);

@@ -61,6 +61,9 @@ export function createHttpServer(opts: HttpOptions): http.Server {
     ? sirv(dist, {
         single: true,
         etag: true,
+        // The build writes .br and .gz copies of its text files (client/vite.config.ts).
+        brotli: true,
+        gzip: true,
         setHeaders: (res, pathname) => {
           res.setHeader(
             'Cache-Control',

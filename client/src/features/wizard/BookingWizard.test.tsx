@@ -140,6 +140,39 @@ describe('BookingWizard', () => {
     });
   });
 
+  it('counts its own hold as free in the live check, so the host can still move it to another table', async () => {
+    let held: string | null = null;
+    const { api } = setup({
+      'availability.hold': ({ tableIds, time }: { tableIds: string[]; time: string }) => {
+        held = id(601);
+        return { ...hold(tableIds, time), holdId: held };
+      },
+      // As the server answers: a hold is taken for everyone but the one who passes its id.
+      'availability.check': ({ time, holdId }: { time?: string; holdId?: string }) =>
+        held === null || holdId === held
+          ? check({ time: time ?? null, slots: [slot('19:30', [T2, T3])] })
+          : check({
+              time: time ?? null,
+              available: false,
+              reason: 'full',
+              message: 'Every table is taken at 19:30.',
+              slots: [],
+            }),
+    });
+    await toGuestStep();
+    fillNewGuest();
+    next();
+    await step(4, 'Table');
+    expect((await screen.findByRole('radio', { checked: true })).textContent).toContain('T2');
+    expect(await screen.findByRole('radio', { name: /T3/ })).toBeTruthy();
+    expect(api.inputsOf('availability.check')).toContainEqual({
+      date: DATE,
+      time: '19:30',
+      partySize: 2,
+      holdId: id(601),
+    });
+  });
+
   it('renews an expired hold (the server said so) and books once with the same key', async () => {
     let attempts = 0;
     const { api, onClose } = setup({

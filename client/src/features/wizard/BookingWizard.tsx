@@ -127,7 +127,10 @@ function WizardFlow({ restaurant, prefill, compact, onDone, onWalkIn, mayClose }
   const create = trpc.bookings.create.useMutation();
   const values = form.values;
   const partySize = partyOf(values);
-  const { durationMin } = useSeatingChoices({ date: values.date, time: values.time, partySize }, active > 0);
+  const { durationMin } = useSeatingChoices(
+    { date: values.date, time: values.time, partySize, holdId: hold.hold?.holdId },
+    active > 0,
+  );
   const step = STEPS[active]!;
   const busy = hold.placing || create.isPending;
   const contentRef = useRef<HTMLDivElement>(null);
@@ -337,6 +340,7 @@ function WizardFlow({ restaurant, prefill, compact, onDone, onWalkIn, mayClose }
           form={form}
           held={option}
           heldIds={hold.hold?.tableIds ?? []}
+          holdId={hold.hold?.holdId}
           changing={hold.placing}
           onChange={(o) => void placeHold(o)}
           onPickAlternative={(s, o) => void pickAlternative(s, o)}

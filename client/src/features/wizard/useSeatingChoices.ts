@@ -2,7 +2,14 @@ import type { TFitOption } from '@tobeout/shared';
 import { trpc } from '../../app/trpc';
 import { freeTablesAt, seatingKey } from './seating';
 
-export type SeatingWant = { date: string; time: string; partySize: number; overridePacing?: boolean };
+export type SeatingWant = {
+  date: string;
+  time: string;
+  partySize: number;
+  overridePacing?: boolean;
+  /** The wizard's own hold: the check counts its tables as free, not as taken. */
+  holdId?: string | undefined;
+};
 
 /**
  * What can seat the party at the time, live: the server's verdict and best suggestions
@@ -16,6 +23,7 @@ export function useSeatingChoices(want: SeatingWant, enabled = true) {
       time: want.time,
       partySize: want.partySize,
       ...(want.overridePacing ? { overridePacing: true } : {}),
+      ...(want.holdId ? { holdId: want.holdId } : {}),
     },
     { enabled: ready, staleTime: 5_000 },
   );

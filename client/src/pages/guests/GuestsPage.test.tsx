@@ -101,6 +101,19 @@ describe('GuestsPage', () => {
     );
   });
 
+  it('offers the best match again under a search sorted by a column', async () => {
+    const { lastInput } = setup('/guests?q=anna&sort=visits&dir=desc');
+    await screen.findByText('Anna Schmidt');
+    expect(screen.getByRole('status').textContent).toBe('2+ guests');
+    fireEvent.click(screen.getByRole('button', { name: 'Best match first' }));
+    await eventually(() => expect(lastInput()).toEqual({ q: 'anna', limit: 50 }));
+    await eventually(() =>
+      expect(screen.getByRole('status').textContent).toBe('2+ guests · best match first'),
+    );
+    expect(screen.queryByRole('button', { name: 'Best match first' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Load more' })).toBeTruthy();
+  });
+
   it('opens with the filters of the address (back from a profile)', async () => {
     const { lastInput } = setup(
       '/guests?language=de&lastVisitFrom=2026-01-01&lastVisitTo=2026-03-31&sort=lastVisit&dir=asc&segment=bogus',

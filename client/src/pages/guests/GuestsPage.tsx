@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Stack, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconDownload, IconSearch, IconUserPlus, IconUsers } from '@tabler/icons-react';
 import { keepPreviousData } from '@tanstack/react-query';
@@ -8,6 +8,7 @@ import { useCan } from '../../app/session';
 import { trpc } from '../../app/trpc';
 import { notifySuccess } from '../../lib/errors';
 import { guestPath } from '../../lib/guests';
+import { countLabel, ListFooter } from '../../lib/ListFooter';
 import { useIsPhone } from '../../lib/media';
 import { EmptyHint, PageSkeleton, QueryError } from '../../lib/states';
 import {
@@ -108,30 +109,22 @@ export function GuestsPage() {
           ) : (
             <GuestsTable items={items} sort={shownSort} onSort={setSort} />
           )}
-          <Group justify="space-between" gap="xs">
-            <Group gap="xs">
-              <Text size="sm" c="dimmed" role="status">
-                {items.length}
-                {list.hasNextPage ? '+' : ''} {items.length === 1 ? 'guest' : 'guests'}
-                {searching && !sort ? ' · best match first' : ''}
-              </Text>
-              {searching && sort && (
+          <ListFooter
+            aside={
+              searching &&
+              sort && (
                 <Anchor component="button" type="button" size="sm" onClick={() => setSort(null)}>
                   Best match first
                 </Anchor>
-              )}
-            </Group>
-            {list.hasNextPage && (
-              <Button
-                variant="default"
-                size="xs"
-                onClick={() => void list.fetchNextPage()}
-                loading={list.isFetchingNextPage}
-              >
-                Load more
-              </Button>
-            )}
-          </Group>
+              )
+            }
+            hasMore={list.hasNextPage}
+            loading={list.isFetchingNextPage}
+            onMore={() => void list.fetchNextPage()}
+          >
+            {countLabel(items.length, list.hasNextPage, 'guest')}
+            {searching && !sort ? ' · best match first' : ''}
+          </ListFooter>
         </Stack>
       );
     }

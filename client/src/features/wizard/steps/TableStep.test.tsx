@@ -4,7 +4,7 @@ import { check, FormHost, grid, id, option, renderWithApi, slot } from '../test-
 import { TableStep } from './TableStep';
 
 describe('TableStep', () => {
-  it('keeps the held table first (our hold hides it from the live answers) and moves to another', async () => {
+  it('keeps the held table first (the grid shows our hold as reserved) and moves to another', async () => {
     const held = option('T2', 2, 'Best fit: 4 seats for 2 guests');
     const onChange = vi.fn();
     renderWithApi(

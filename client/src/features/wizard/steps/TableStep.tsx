@@ -14,6 +14,8 @@ type Props = {
   /** The seating currently held for the booking. */
   held: TFitOption | null;
   heldIds: readonly string[];
+  /** The hold on them (the live check counts its tables as free). */
+  holdId?: string | undefined;
   /** A new hold is being placed. */
   changing?: boolean;
   onChange: (option: TFitOption) => void;
@@ -22,11 +24,21 @@ type Props = {
 };
 
 /** Step 4: keep the held table or combination, or move the hold to another free one. */
-export function TableStep({ form, held, heldIds, changing, onChange, onPickAlternative, conflict }: Props) {
+export function TableStep({
+  form,
+  held,
+  heldIds,
+  holdId,
+  changing,
+  onChange,
+  onPickAlternative,
+  conflict,
+}: Props) {
   const { date, time, tableIds } = form.values;
   const partySize = partyOf(form.values);
-  const choices = useSeatingChoices({ date, time, partySize });
-  // Our own hold takes its tables out of the live answers: put the held seating back first.
+  const choices = useSeatingChoices({ date, time, partySize, holdId });
+  // The grid shows our own hold as reserved, and the check ranks it among the others: the held
+  // seating goes first, once.
   const heldKey = held ? seatingKey(held.tableIds) : null;
   const suggested = [
     ...(held ? [held] : []),
