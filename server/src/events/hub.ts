@@ -10,6 +10,12 @@ export type HubOptions = {
   pollMs?: number;
   /** Re-read delay while committed events wait behind an older running transaction. */
   heldBackRetryMs?: number;
+  /**
+   * Reads of one restaurant's events start at least this far apart (default 10 ms). Below one
+   * write per 10 ms this adds nothing; above it, what commits meanwhile is read — and written to
+   * every stream — together, so the work per stream follows this rate, not the write rate.
+   */
+  minReadIntervalMs?: number;
   pageSize?: number;
 };
 
@@ -99,6 +105,7 @@ class Feed {
   private cursor: Cursor | null = null;
   private running = false;
   private again = false;
+  private lastReadAt = 0;
   private retryTimer: NodeJS.Timeout | null = null;
   private pollTimer: NodeJS.Timeout;
 
@@ -144,7 +151,10 @@ class Feed {
     try {
       await this.ready;
       do {
+        const wait = this.lastReadAt + (this.opts.minReadIntervalMs ?? 10) - performance.now();
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
         this.again = false;
+        this.lastReadAt = performance.now();
         const page = await readEvents(this.db, this.restaurantId, this.cursor, this.opts.pageSize ?? 500);
         this.cursor = page.cursor;
         for (const e of page.events) for (const q of this.subs) q.push(e);
