@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { createTobeoutClient } from '@tobeout/server/client';
 import { cpuMeter, type Latency, load, procStats, rawSql, summarise } from './lib';
@@ -30,7 +31,7 @@ type Side = 'A' | 'B';
 type Delivery = { booking: string; side: Side; receivedAt: number; fromAt: number };
 
 /**
- * One events.stream over raw fetch (no EventSource, no tRPC client): 500 of them stay cheap on
+ * One events.stream over raw HTTP (no EventSource, no tRPC client): 500 of them stay cheap on
  * the benchmark's side. Parses the SSE frames tRPC writes — `event: connected`, `event: ping`,
  * `event: serialized-error`, and `id: <cursor>` + `data: <superjson>` for each batch of events.
  */
@@ -42,14 +43,22 @@ class Stream {
   /** A cursor that did not increase (a duplicate or a reordering), or a message id that is not its last event's. */
   outOfOrder = 0;
   error: string | null = null;
+  /** Bytes read after `connected` (all that counts for a stream that does not parse). */
+  bytes = 0;
   private last: { tx: bigint; id: number } | null = null;
   private ac = new AbortController();
 
+  /**
+   * `parse: false` (the throughput runs): after `connected` the body is read and thrown away, so
+   * the benchmark's own parsing of 500 streams — which on a real deployment happens on the
+   * clients' machines — does not take CPU from the servers it measures on this shared box.
+   */
   constructor(
     readonly side: Side,
     url: string,
     token: string,
     private readonly onBooking: (stream: Stream, event: { entityId: string; at: string }, at: number) => void,
+    private readonly parse = true,
   ) {
     const input = encodeURIComponent(JSON.stringify({ json: { lastEventId: null } }));
     this.ready = new Promise((resolve, reject) => {
@@ -72,33 +81,58 @@ class Stream {
     this.ready.catch(() => {}); // also reported through `error`
   }
 
-  private async read(url: string, token: string, connected: () => void) {
-    const res = await fetch(url, {
-      headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' },
-      signal: this.ac.signal,
+  /**
+   * node:http rather than fetch: a web-streams body costs several promise hops per chunk, and
+   * 500 of them in this one process would make the benchmark, not the servers, the bottleneck.
+   */
+  private read(url: string, token: string, connected: () => void): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const req = http.get(
+        url,
+        {
+          headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' },
+          signal: this.ac.signal,
+        },
+        (res) => {
+          if (res.statusCode !== 200) {
+            let body = '';
+            res.setEncoding('utf8');
+            res.on('data', (c: string) => (body += c));
+            res.on('end', () => reject(new Error(`events.stream: HTTP ${res.statusCode} ${body}`)));
+            return;
+          }
+          res.setEncoding('utf8');
+          let buf = '';
+          let live = false;
+          res.on('data', (chunk: string) => {
+            if (live) this.bytes += Buffer.byteLength(chunk);
+            if (live && !this.parse) return;
+            const receivedAt = Date.now();
+            buf += chunk;
+            for (let end = buf.indexOf('\n\n'); end >= 0; end = buf.indexOf('\n\n')) {
+              const frame = buf.slice(0, end);
+              buf = buf.slice(end + 2);
+              let type = 'message';
+              let data = '';
+              let id = '';
+              for (const line of frame.split('\n')) {
+                if (line.startsWith('event:')) type = line.slice(6).trim();
+                else if (line.startsWith('data:')) data += line.slice(line[5] === ' ' ? 6 : 5);
+                else if (line.startsWith('id:')) id = line.slice(3).trim();
+              }
+              if (type === 'connected') {
+                live = true;
+                connected();
+              } else if (type === 'serialized-error') this.error = data;
+              else if (type === 'message' && data) this.onEvent(id, data, receivedAt);
+            }
+          });
+          res.on('end', resolve);
+          res.on('error', reject);
+        },
+      );
+      req.on('error', reject);
     });
-    if (!res.ok || !res.body) throw new Error(`events.stream: HTTP ${res.status} ${await res.text()}`);
-    const decoder = new TextDecoder();
-    let buf = '';
-    for await (const chunk of res.body) {
-      const receivedAt = Date.now();
-      buf += decoder.decode(chunk as Uint8Array, { stream: true });
-      for (let end = buf.indexOf('\n\n'); end >= 0; end = buf.indexOf('\n\n')) {
-        const frame = buf.slice(0, end);
-        buf = buf.slice(end + 2);
-        let type = 'message';
-        let data = '';
-        let id = '';
-        for (const line of frame.split('\n')) {
-          if (line.startsWith('event:')) type = line.slice(6).trim();
-          else if (line.startsWith('data:')) data += line.slice(line[5] === ' ' ? 6 : 5);
-          else if (line.startsWith('id:')) id = line.slice(3).trim();
-        }
-        if (type === 'connected') connected();
-        else if (type === 'serialized-error') this.error = data;
-        else if (type === 'message' && data) this.onEvent(id, data, receivedAt);
-      }
-    }
   }
 
   /** One message: a batch of events in commit order, `cursor` the last one's. */
@@ -167,7 +201,8 @@ export async function liveBench() {
       name: 'live bench',
       role: 'manager',
     });
-    const writer = createTobeoutClient({ url: a.url, token });
+    // One HTTP request per create (no batching), as separate clients would send them.
+    const writer = createTobeoutClient({ url: a.url, token, batch: false });
     let slot = 0;
 
     // ── Deliveries ──────────────────────────────────────────────────────────
@@ -183,12 +218,12 @@ export async function liveBench() {
         fromAt: receivedAt - Date.parse(e.at),
       });
     };
-    const openStreams = async () => {
+    const openStreams = async (parse = true) => {
       streams = [];
       for (let i = 0; i < STREAMS; i += 50) {
         const batch = Array.from({ length: Math.min(50, STREAMS - i) }, (_, k) => {
           const side = (i + k) % 2 === 0 ? 'A' : 'B';
-          return new Stream(side, side === 'A' ? a.url : b.url, token, onBooking);
+          return new Stream(side, side === 'A' ? a.url : b.url, token, onBooking, parse);
         });
         streams.push(...batch);
         await Promise.all(batch.map((s) => s.ready));
@@ -285,9 +320,13 @@ export async function liveBench() {
       latency: Latency;
       failed: number;
       cpu: unknown;
+      /** What the streams received during the run (with publishing off: only the 5 s polls). */
+      streamedMb: number;
     }[] = [];
     const createMany = async (publish: boolean) => {
       const m = meters();
+      const bytes = () => streams.reduce((n, s) => n + s.bytes, 0);
+      const before = bytes();
       const base = slot;
       slot += CREATES;
       const r = await load(CONCURRENCY, CREATES, (i) =>
@@ -299,6 +338,7 @@ export async function liveBench() {
         latency: r.latency,
         failed: r.failed,
         cpu: read(m),
+        streamedMb: round1((bytes() - before) / 1e6),
       });
     };
     const warmUp = async () => {
@@ -311,7 +351,7 @@ export async function liveBench() {
       await Promise.all(
         servers.map((s) => s.restart({ TOBEOUT_LIVE_PUBLISH: publish ? '1' : '0' }, 'SIGTERM')),
       );
-      await openStreams();
+      await openStreams(false);
     };
     // Every measured run starts from freshly started processes with the streams reopened and a
     // warm-up (JIT, pools); rounds alternate ON/OFF and OFF/ON so drift (a growing database,
