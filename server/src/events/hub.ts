@@ -11,11 +11,15 @@ export type HubOptions = {
   /** Re-read delay while committed events wait behind an older running transaction. */
   heldBackRetryMs?: number;
   /**
-   * Reads of one restaurant's events start at least this far apart (default 10 ms). Below one
-   * write per 10 ms this adds nothing; above it, what commits meanwhile is read — and written to
-   * every stream — together, so the work per stream follows this rate, not the write rate.
+   * Reads of one restaurant's events start at least this far apart: `minReadIntervalMs` (default
+   * 10 ms) times the number of events the previous read found, at most `maxReadIntervalMs`
+   * (default 50 ms). Below one write per 10 ms this adds nothing; above it, what commits
+   * meanwhile is read — and written to every stream — together, and the busier it gets, the
+   * bigger the batches: the work per stream (a message costs about the same for one event or
+   * fifty) follows this rate, not the write rate, for at most 50 ms more latency under load.
    */
   minReadIntervalMs?: number;
+  maxReadIntervalMs?: number;
   pageSize?: number;
 };
 
@@ -106,6 +110,7 @@ class Feed {
   private running = false;
   private again = false;
   private lastReadAt = 0;
+  private interval = 0;
   private retryTimer: NodeJS.Timeout | null = null;
   private pollTimer: NodeJS.Timeout;
 
@@ -151,11 +156,13 @@ class Feed {
     try {
       await this.ready;
       do {
-        const wait = this.lastReadAt + (this.opts.minReadIntervalMs ?? 10) - performance.now();
+        const wait = this.lastReadAt + this.interval - performance.now();
         if (wait > 0) await new Promise((r) => setTimeout(r, wait));
         this.again = false;
         this.lastReadAt = performance.now();
         const page = await readEvents(this.db, this.restaurantId, this.cursor, this.opts.pageSize ?? 500);
+        const { minReadIntervalMs: min = 10, maxReadIntervalMs: max = 50 } = this.opts;
+        this.interval = Math.min(Math.max(min, max), min * Math.max(1, page.events.length));
         this.cursor = page.cursor;
         for (const e of page.events) for (const q of this.subs) q.push(e);
         if (page.more) this.again = true;
