@@ -10,7 +10,8 @@ import { colorSchemeManager, theme } from './theme';
 export function App({ api }: { api?: Api }) {
   return (
     <MantineProvider theme={theme} defaultColorScheme="auto" colorSchemeManager={colorSchemeManager}>
-      <Notifications position="top-right" limit={4} />
+      {/* Bottom right: never over the header's New booking, restaurant switcher and live state. */}
+      <Notifications position="bottom-right" limit={4} />
       <ErrorBoundary level="app">
         <ApiProvider api={api}>
           <BrowserRouter>
