@@ -42,13 +42,15 @@ type Row = {
  * It is one statement with the events read, on the same snapshot.
  */
 const FINAL_BELOW = sql`(
-  with snap as materialized (select pg_current_snapshot() as s)
+  with snap as materialized (select pg_current_snapshot() as s),
+       elsewhere as materialized (
+         select backend_xid from pg_stat_get_activity(null)
+         where backend_xid is not null
+           and datid <> (select oid from pg_database where datname = current_database()))
   select coalesce(min(x.xid), pg_snapshot_xmax((select s from snap)))
   from snap, pg_snapshot_xip(snap.s) as x(xid)
   where not exists (
-    select 1 from pg_stat_get_activity(null) a
-    where a.backend_xid = (x.xid::text::bigint % 4294967296)::text::xid
-      and a.datid <> (select oid from pg_database where datname = current_database())))`;
+    select 1 from elsewhere where backend_xid = (x.xid::text::bigint % 4294967296)::text::xid))`;
 
 /**
  * Reads a restaurant's events after `after`, in (txId, id) order, stopping at the first event
