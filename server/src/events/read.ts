@@ -1,6 +1,7 @@
 import { type Database, queryRows } from '@tobeout/db';
 import type { TEvent, TEventActor } from '@tobeout/shared';
 import { sql } from 'drizzle-orm';
+import { preparedRows } from '../domain/write';
 import { type Cursor, encodeCursor } from './cursor';
 
 export type EventPage = {
@@ -63,7 +64,8 @@ export async function readEvents(
   limit: number,
 ): Promise<EventPage> {
   const afterClause = after ? sql`and (e.tx_id, e.id) > (${after.txId}::xid8, ${after.id}::bigint)` : sql``;
-  const rows = await queryRows<Row>(
+  // Prepared (parsed and planned once per connection): every live read of every process runs it.
+  const rows = await preparedRows<Row>(
     db,
     sql`select e.id, e.tx_id::text as tx_id, e.type, e.entity, e.entity_id, e.actor, e.payload, e.at,
                e.tx_id >= ${FINAL_BELOW} as held
