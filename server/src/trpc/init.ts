@@ -1,14 +1,14 @@
 import type { TDomainReason, TRole } from '@tobeout/shared';
 import { initTRPC, type TRPCError } from '@trpc/server';
 import { verifyRequestOrigin } from 'lucia';
-import superjson from 'superjson';
 import { scopeOf } from '../auth/scope';
 import { AppError } from '../domain/errors';
 import type { Context } from './context';
 import { fieldErrorsOf, toTRPCError } from './errors';
+import { transformer } from './transformer';
 
 const t = initTRPC.context<Context>().create({
-  transformer: superjson,
+  transformer, // superjson on the wire (see ./transformer)
   isDev: false, // never send stack traces
   sse: {
     // Heartbeats keep proxies (default idle timeouts of 30–60 s) from cutting idle streams.

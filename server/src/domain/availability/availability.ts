@@ -1,4 +1,5 @@
-import { guests, holds, reservations, tableAllocations, tableBlocks } from '@tobeout/db';
+import { randomUUID } from 'node:crypto';
+import { guests, holds, pgErrorCode, reservations, tableAllocations, tableBlocks } from '@tobeout/db';
 import {
   addDays,
   instantToZoned,
@@ -10,12 +11,19 @@ import {
 } from '@tobeout/shared';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { noAvailability, slotOrThrow } from '../bookings/create';
-import { assertFree, lockBookingWrites, placeAllocations } from '../bookings/place';
-import { assertSeatable } from '../bookings/seating';
+import {
+  allocationsInsert,
+  assertFree,
+  bookingLocks,
+  freeExpiredHolds,
+  type Placement,
+  slotTaken,
+} from '../bookings/place';
+import { assertSeatableOn } from '../bookings/seating';
 import type { Deps, Scope } from '../deps';
 import { allocationJoins, tableNames } from '../tables/allocations';
-import { write } from '../write';
-import { type Day, loadDay, loadSettings } from './day';
+import { preparedRows, write } from '../write';
+import { type Day, loadDay, loadSettings, openDayForWrite, readTakenForWrite } from './day';
 import {
   availableSlots,
   buildGrid,
@@ -201,82 +209,105 @@ export async function hold(
     overridePacing?: boolean | undefined;
   },
 ): Promise<THold> {
-  return write(deps, scope, async ({ tx, emit }) => {
-    await lockBookingWrites(
-      tx,
-      scope.restaurantId,
-      input.tableIds ? { tableIds: input.tableIds } : { dates: [input.date] },
-    );
-    const day = await loadDay(tx, scope.restaurantId, input.date);
-    const want = wantFor(day, input);
-    const startsAt = slotOrThrow(day, input.time, want);
-    // Chosen tables skip checkAvailability below, and converting a hold skips these rules.
-    const timing = timingProblem(day, startsAt, want);
-    if (timing) throw noAvailability(day, want, input.time, timing);
-    let tableIds = input.tableIds;
-    const endsAt = new Date(startsAt.getTime() + want.durationMin * 60_000);
-    const wanted = {
-      date: input.date,
-      time: input.time,
-      partySize: input.partySize,
-      durationMin: want.durationMin,
-      source: input.source,
-    };
-    if (tableIds) {
-      await assertSeatable(tx, scope, tableIds, input.partySize, input.source);
-      await assertFree(tx, scope, day, { tableIds, from: startsAt, to: endsAt, want: wanted });
-    } else {
-      const best = optionsAt(day, startsAt, want)[0];
-      if (!best)
-        throw noAvailability(
-          day,
-          want,
-          input.time,
-          checkAvailability(day, want, input.time).reason ?? 'full',
-        );
-      tableIds = best.tableIds;
-    }
-    // Converting the hold skips the rules, so pacing is decided here, as bookings.create does.
-    if (!input.overridePacing && pacingExceeded(day, startsAt, want))
-      throw noAvailability(day, want, input.time, 'pacing');
-    const [row] = await tx
-      .insert(holds)
-      .values({
-        restaurantId: scope.restaurantId,
-        startsAt,
-        endsAt,
-        partySize: input.partySize,
-        expiresAt: sql`now() + make_interval(mins => ${HOLD_MINUTES})`,
-        createdBy: scope.actor.name,
-      })
-      .returning();
-    await placeAllocations(tx, scope, {
-      tableIds,
-      from: startsAt,
-      to: endsAt,
-      owner: { holdId: row!.id },
-      want: wanted,
-    });
-    await emit({
-      type: 'hold.created',
-      entityId: row!.id,
-      payload: {
-        tables: await tableNames(tx, scope.restaurantId, tableIds),
-        tableIds,
+  const rid = scope.restaurantId;
+  let lost: Pick<Placement, 'tableIds' | 'want'> | undefined;
+  try {
+    return await write(deps, scope, async ({ tx, eventSql }) => {
+      const locks = input.tableIds ? { tableIds: input.tableIds } : { dates: [input.date] };
+      const { day } = await openDayForWrite(tx, rid, input.date, [
+        sql`${bookingLocks(rid, locks)} as locked`,
+      ]);
+      const want = wantFor(day, input);
+      const startsAt = slotOrThrow(day, input.time, want);
+      // Chosen tables skip checkAvailability below, and converting a hold skips these rules.
+      const timing = timingProblem(day, startsAt, want);
+      let tableIds = input.tableIds;
+      const pacing = !input.overridePacing && day.settings.pacingMaxCovers !== null;
+      // Chosen tables read only what can stand in their way (and what starts with them, for
+      // pacing); picking tables, or saying why not, reads the whole day.
+      const { taken, expired } = await readTakenForWrite(
+        tx,
+        rid,
+        day,
+        tableIds && !timing ? { tableIds, startsAt: pacing ? startsAt : null } : undefined,
+      );
+      day.taken = taken;
+      if (timing) throw noAvailability(day, want, input.time, timing);
+      const endsAt = new Date(startsAt.getTime() + want.durationMin * 60_000);
+      const wanted = {
         date: input.date,
         time: input.time,
         partySize: input.partySize,
-      },
+        durationMin: want.durationMin,
+        source: input.source,
+      };
+      if (tableIds) {
+        await assertSeatableOn(tx, scope, day, tableIds, input.partySize, input.source);
+        await assertFree(tx, scope, day, { tableIds, from: startsAt, to: endsAt, want: wanted });
+      } else {
+        const best = optionsAt(day, startsAt, want)[0];
+        if (!best)
+          throw noAvailability(
+            day,
+            want,
+            input.time,
+            checkAvailability(day, want, input.time).reason ?? 'full',
+          );
+        tableIds = best.tableIds;
+      }
+      // Converting the hold skips the rules, so pacing is decided here, as bookings.create does.
+      if (pacing && pacingExceeded(day, startsAt, want)) {
+        if (input.tableIds) day.taken = (await readTakenForWrite(tx, rid, day)).taken; // for the alternatives
+        throw noAvailability(day, want, input.time, 'pacing');
+      }
+      const chosen = tableIds;
+      await freeExpiredHolds(tx, rid, { tableIds: chosen, from: startsAt, to: endsAt, expired });
+
+      // The hold, its allocations and its event in one statement; the exclusion constraint judges.
+      const holdId = randomUUID();
+      const names = day.tables.filter((t) => chosen.includes(t.id)).map((t) => t.name);
+      const event = eventSql(
+        {
+          type: 'hold.created',
+          entityId: holdId,
+          payload: {
+            tables: names,
+            tableIds: chosen,
+            date: input.date,
+            time: input.time,
+            partySize: input.partySize,
+          },
+        },
+        sql`from h`,
+      );
+      lost = { tableIds: chosen, want: wanted };
+      const [row] = await preparedRows<{ expiresAt: string | Date }>(
+        tx,
+        sql`with h as (
+          insert into ${holds} (id, restaurant_id, starts_at, ends_at, party_size, expires_at, created_by)
+          values (${holdId}::uuid, ${rid}::uuid, ${startsAt.toISOString()}::timestamptz,
+            ${endsAt.toISOString()}::timestamptz, ${input.partySize}::int,
+            now() + make_interval(mins => ${HOLD_MINUTES}::int), ${scope.actor.name}::text)
+          returning id, expires_at
+        ), a as (${allocationsInsert(rid, { tableIds: chosen, from: startsAt, to: endsAt }, sql`h`, 'hold_id')}
+        ), e as (${event})
+        select expires_at as "expiresAt" from h`,
+      );
+      return {
+        holdId,
+        expiresAt: new Date(row!.expiresAt),
+        tableIds: chosen,
+        date: input.date,
+        time: input.time,
+        partySize: input.partySize,
+      };
     });
-    return {
-      holdId: row!.id,
-      expiresAt: row!.expiresAt,
-      tableIds,
-      date: input.date,
-      time: input.time,
-      partySize: input.partySize,
-    };
-  });
+  } catch (err) {
+    const code = pgErrorCode(err);
+    // The transaction has rolled back: the alternatives are read after the winner committed.
+    if (lost && (code === '23P01' || code === '40P01')) throw await slotTaken(deps.db, scope, lost);
+    throw err;
+  }
 }
 
 /** Releases a hold before it expires (the guest decided against it). */

@@ -170,8 +170,8 @@ type DayConfig = {
  * combinations), then what takes the tables in a second: availability is asked for on every
  * keystroke of the wizard and by voice agents, so round trips are what it costs.
  */
-function dayConfigQuery(restaurantId: string, date: string, extra: SQL[]): SQL {
-  return sql`select ${sql.join(
+function dayConfigQuery(restaurantId: string, date: string, extra: SQL[], withClause?: SQL): SQL {
+  return sql`${withClause ? sql`with ${withClause} ` : sql``}select ${sql.join(
     extra.map((column) => sql`${column}, `),
     sql``,
   )}
@@ -203,18 +203,33 @@ async function loadDayConfig<Extra extends Record<string, unknown>>(
   restaurantId: string,
   date: string,
   extra: SQL[] = [],
+  withClause?: SQL,
 ): Promise<DayConfig & Extra> {
-  const [row] = await preparedRows<DayConfig & Extra>(db, dayConfigQuery(restaurantId, date, extra));
+  const [row] = await preparedRows<DayConfig & Extra>(
+    db,
+    dayConfigQuery(restaurantId, date, extra, withClause),
+  );
   if (!row?.settings) throw AppError.notFound('The restaurant');
   return row;
 }
 
-function dayWindow(date: string, timeZone: string) {
-  // From the day's midnight to noon the next day: late services end and stays run out by then.
-  return {
-    from: zonedToInstant(date, '00:00', timeZone),
-    to: zonedToInstant(addDays(date, 1), '12:00', timeZone),
-  };
+/** Day windows worked out (time-zone arithmetic is a write's largest CPU cost), by date and zone. */
+const windows = new Map<string, { from: Date; to: Date }>();
+const WINDOWS_MAX = 10_000;
+
+function dayWindow(date: string, timeZone: string): { from: Date; to: Date } {
+  const key = `${date} ${timeZone}`;
+  let window = windows.get(key);
+  if (!window) {
+    // From the day's midnight to noon the next day: late services end and stays run out by then.
+    window = {
+      from: zonedToInstant(date, '00:00', timeZone),
+      to: zonedToInstant(addDays(date, 1), '12:00', timeZone),
+    };
+    if (windows.size >= WINDOWS_MAX) windows.clear();
+    windows.set(key, window);
+  }
+  return window;
 }
 
 export async function loadDay(db: Db, restaurantId: string, date: string): Promise<Day> {
@@ -229,16 +244,18 @@ export type TakenFilter = { tableIds: string[]; startsAt: Date | null };
 /**
  * The day as a booking write reads it, first statement: the day's configuration together with
  * `first` — the write's advisory locks (see bookings/place.ts) and whatever else it needs that no
- * booking lock protects (its guest…), as named columns. `taken` is left empty: the writer reads it
- * with readTakenForWrite once it knows what it wants.
+ * booking lock protects (its guest…), as named columns. `withClause` adds WITH queries that
+ * `first` can read: a converted hold, whose locks a statement before took, is deleted that way.
+ * `taken` is left empty: the writer reads it with readTakenForWrite once it knows what it wants.
  */
 export async function openDayForWrite<Extra extends Record<string, unknown>>(
   tx: WriteContext['tx'],
   restaurantId: string,
   date: string,
   first: SQL[],
+  withClause?: SQL,
 ): Promise<{ day: Day; extra: Extra }> {
-  const config = await loadDayConfig<Extra>(tx, restaurantId, date, first);
+  const config = await loadDayConfig<Extra>(tx, restaurantId, date, first, withClause);
   return { day: dayOf(date, config, [], dayWindow(date, config.settings.timeZone)), extra: config };
 }
 

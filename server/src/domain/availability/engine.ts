@@ -95,17 +95,41 @@ export function coversStartingAt(day: Day, at: number, ignoreOwner?: string): nu
   return covers;
 }
 
-/** Ranked seating options for a stay starting at `startsAt` (empty when nothing fits). */
-export function optionsAt(day: Day, startsAt: Date, want: Want): TFitOption[] {
+/** Options worked out per `taken` list (a day's, or a write's own read), see optionsAt. */
+const optionsMemo = new WeakMap<Taken[], Map<string, readonly TFitOption[]>>();
+/** Entries kept per memo (a day's options, the days with requested slots, a day's requested slots). */
+const MEMO_MAX = 5_000;
+
+/**
+ * Ranked seating options for a stay starting at `startsAt` (empty when nothing fits). Ranking is
+ * most of an availability answer's CPU and a cached day (see day-cache.ts) is asked the same
+ * questions over and over, so the answer is kept with the day's `taken` list — which a day never
+ * changes in place (a writer that reads what takes the tables assigns a new list). Callers must
+ * not modify what it returns.
+ */
+export function optionsAt(day: Day, startsAt: Date, want: Want): readonly TFitOption[] {
   const from = startsAt.getTime();
-  const { free, slack } = freeTables(
-    day,
-    from,
-    from + want.durationMin * MINUTE,
-    want.source,
-    want.ignoreOwner,
-  );
-  return rankFits(want.partySize, free, day.combinations, slack);
+  const online = want.source === 'online' || want.source === 'ai';
+  const key = `${from} ${want.durationMin} ${want.partySize} ${online} ${want.ignoreOwner ?? ''}`;
+  let memo = optionsMemo.get(day.taken);
+  if (!memo) {
+    memo = new Map();
+    optionsMemo.set(day.taken, memo);
+  }
+  let options = memo.get(key);
+  if (!options) {
+    const { free, slack } = freeTables(
+      day,
+      from,
+      from + want.durationMin * MINUTE,
+      want.source,
+      want.ignoreOwner,
+    );
+    options = rankFits(want.partySize, free, day.combinations, slack);
+    if (memo.size >= MEMO_MAX) memo.clear();
+    memo.set(key, options);
+  }
+  return options;
 }
 
 export function pacingExceeded(day: Day, startsAt: Date, want: Want): boolean {
@@ -128,7 +152,7 @@ export function timingProblem(day: Day, startsAt: Date, want: Want): TNoAvailabi
   return null;
 }
 
-type SlotVerdict = { options: TFitOption[]; reason: TNoAvailabilityReason | null };
+type SlotVerdict = { options: readonly TFitOption[]; reason: TNoAvailabilityReason | null };
 
 function judgeSlot(day: Day, slot: Slot, want: Want): SlotVerdict {
   const timing = timingProblem(day, slot.startsAt, want);
@@ -167,11 +191,35 @@ export function reasonMessage(reason: TNoAvailabilityReason, day: Day, want: Wan
   }
 }
 
-function toAvailable(slot: Slot, options: TFitOption[]): TAvailableSlot {
+function toAvailable(slot: Slot, options: readonly TFitOption[]): TAvailableSlot {
   return { time: slot.time, startsAt: slot.startsAt, options: options.slice(0, OPTIONS_PER_SLOT) };
 }
 
 const slotMemo = new WeakMap<Day['rules'], Map<number, readonly Slot[]>>();
+/** Requested slots by day (its date and rules as text: a write reads its own copy of the rules). */
+const foundMemo = new Map<string, Map<string, ReturnType<typeof findSlot>>>();
+
+/**
+ * findSlot for a day, worked out once per day, requested time and stay: its time-zone arithmetic
+ * is most of the CPU of a booking write's or an availability answer's own work.
+ */
+export function daySlotAt(day: Day, time: string, durationMin: number): ReturnType<typeof findSlot> {
+  const dayKey = `${day.date} ${JSON.stringify(day.rules)}`;
+  let byKey = foundMemo.get(dayKey);
+  if (!byKey) {
+    if (foundMemo.size >= MEMO_MAX) foundMemo.clear();
+    byKey = new Map();
+    foundMemo.set(dayKey, byKey);
+  }
+  const key = `${time} ${durationMin}`;
+  let found = byKey.get(key);
+  if (!found) {
+    found = findSlot(day.date, time, day.rules, durationMin);
+    if (byKey.size >= MEMO_MAX) byKey.clear();
+    byKey.set(key, found);
+  }
+  return found;
+}
 
 /**
  * The day's slots for a stay length. Time-zone arithmetic is most of an availability answer's
@@ -191,18 +239,24 @@ function daySlots(day: Day, durationMin: number): readonly Slot[] {
   return slots;
 }
 
-/** The bookable slots of the day nearest to `around` (all of them without it), best first. */
+/**
+ * The bookable slots of the day nearest to `around` (all of them without it), best first. With
+ * `around`, slots are judged nearest first (earlier first at equal distance) until NEAREST are found.
+ */
 export function availableSlots(day: Day, want: Want, around?: Date): TAvailableSlot[] {
   const slots = daySlots(day, want.durationMin);
-  const open = slots
-    .map((slot) => ({ slot, verdict: judgeSlot(day, slot, want) }))
-    .filter((s) => s.verdict.options.length > 0);
-  if (around) {
-    const t = around.getTime();
-    open.sort((a, b) => Math.abs(a.slot.startsAt.getTime() - t) - Math.abs(b.slot.startsAt.getTime() - t));
-    return open.slice(0, NEAREST).map((s) => toAvailable(s.slot, s.verdict.options));
+  const t = around?.getTime();
+  const ordered =
+    t === undefined
+      ? slots
+      : [...slots].sort((a, b) => Math.abs(a.startsAt.getTime() - t) - Math.abs(b.startsAt.getTime() - t));
+  const open: TAvailableSlot[] = [];
+  for (const slot of ordered) {
+    if (t !== undefined && open.length === NEAREST) break;
+    const { options } = judgeSlot(day, slot, want);
+    if (options.length > 0) open.push(toAvailable(slot, options));
   }
-  return open.map((s) => toAvailable(s.slot, s.verdict.options));
+  return open;
 }
 
 /** Where a requested local time would be on the day's grid, even when it is not a slot. */
@@ -230,7 +284,7 @@ export function checkAvailability(day: Day, want: Want, time?: string): TAvailab
       slots,
     };
   }
-  const found = findSlot(day.date, time, day.rules, want.durationMin);
+  const found = daySlotAt(day, time, want.durationMin);
   let reason: TNoAvailabilityReason | null;
   let requested: TAvailableSlot | null = null;
   if (!found.slot) reason = found.reason satisfies FindSlotReason;

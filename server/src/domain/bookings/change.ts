@@ -1,4 +1,4 @@
-import { guests, reservations, tableAllocations } from '@tobeout/db';
+import { guests, pgErrorCode, reservations, tableAllocations } from '@tobeout/db';
 import {
   addDays,
   instantToZoned,
@@ -10,7 +10,7 @@ import {
   transitionError,
 } from '@tobeout/shared';
 import { and, eq, sql } from 'drizzle-orm';
-import { loadDay, loadSettings } from '../availability/day';
+import { loadSettings, openDayForWrite, readTakenForWrite } from '../availability/day';
 import type { Want } from '../availability/engine';
 import { type Changes, changesOf } from '../changes';
 import type { Deps, Scope } from '../deps';
@@ -18,9 +18,16 @@ import { AppError } from '../errors';
 import { loadHoursRules } from '../rules';
 import { type WriteContext, write } from '../write';
 import { instantSlotOrThrow, slotOrThrow } from './create';
-import { lockBookingWrites, placeAllocations } from './place';
+import {
+  allocationsInsert,
+  assertFree,
+  freeExpiredHolds,
+  lockBookingWrites,
+  type Placement,
+  slotTaken,
+} from './place';
 import { bookingSummary, getBooking } from './read';
-import { assertSeatable } from './seating';
+import { assertSeatableOn } from './seating';
 
 type Tx = WriteContext['tx'];
 
@@ -63,9 +70,12 @@ export type ChangeInput = {
 const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
 
 /**
- * bookings.update and bookings.move: time, party, duration, tables and requests. When the
- * period or the tables change, the allocations are replaced in the same transaction and the
- * exclusion constraint judges the new ones (CONFLICT/SLOT_TAKEN with alternatives).
+ * bookings.update and bookings.move: time, party, duration, tables and requests. The booking
+ * locks of its tables (the ones it has and any it is moved to) come first, as in every booking
+ * write, then its row. When the period or the tables change, the new ones are checked against
+ * what the day holds (a taken table is SLOT_TAKEN with alternatives before anything is written),
+ * and the allocations are replaced in the same transaction — the exclusion constraint judges the
+ * new ones against whatever the locks do not order (blocks, direct writes).
  */
 export async function changeBooking(
   deps: Deps,
@@ -73,92 +83,125 @@ export async function changeBooking(
   input: ChangeInput,
   type: 'booking.updated' | 'booking.moved',
 ): Promise<TBooking> {
-  return write(deps, scope, async ({ tx, emit }) => {
-    // The days' booking locks come first (as in every booking write), then the booking's row.
-    const current = await getBooking(tx, scope, input.id);
-    const { timeZone } = await loadSettings(tx, scope.restaurantId);
-    const target = input.startsAt && instantToZoned(input.startsAt, timeZone).date;
-    await lockBookingWrites(tx, scope.restaurantId, {
-      tableIds: [...current.tables.map((t) => t.id), ...(input.tableIds ?? [])],
-    });
-    const row = await lockBooking(tx, scope, input.id, input.version);
-    const before = await getBooking(tx, scope, input.id);
-    // An instant names one of two repeated autumn times exactly; date + time means the first.
-    let date = input.date ?? before.date;
-    let time = input.time ?? before.time;
-    if (input.startsAt) {
-      const hours = await loadHoursRules(tx, scope.restaurantId, addDays(target!, -1), target!);
-      date = serviceDateOf(input.startsAt, { timeZone, weekly: hours.weekly, special: hours.specialByDate });
-      time = instantToZoned(input.startsAt, timeZone).time;
-    }
-    const partySize = input.partySize ?? row.partySize;
-    const durationMin = input.durationMin ?? before.durationMin;
-    const tableIds = input.tableIds ?? before.tables.map((t) => t.id);
-    const moved = input.startsAt
-      ? input.startsAt.getTime() !== row.startsAt.getTime()
-      : date !== before.date || time !== before.time;
-    const reseated = !sameSet(
-      tableIds,
-      before.tables.map((t) => t.id),
-    );
-    const resized = durationMin !== before.durationMin || partySize !== row.partySize;
-    if ((moved || reseated || resized) && isTerminal(row.status))
-      throw new AppError(
-        'INVALID_TRANSITION',
-        `A ${row.status.replace('_', '-')} booking cannot be changed.`,
-      );
-    if (moved && row.status === 'seated')
-      throw AppError.field(
-        'time',
-        'The party is already seated: its start time cannot move.',
-        'INVALID_TRANSITION',
-      );
-
-    let startsAt = row.startsAt;
-    if (moved) {
-      const day = await loadDay(tx, scope.restaurantId, date);
-      const want: Want = { partySize, durationMin, source: 'staff', now: new Date(), ignoreOwner: row.id };
-      startsAt = input.startsAt
-        ? instantSlotOrThrow(day, input.startsAt, time, want)
-        : slotOrThrow(day, time, want);
-    }
-    const endsAt = new Date(startsAt.getTime() + durationMin * 60_000);
-    if (reseated || partySize > row.partySize) await assertSeatable(tx, scope, tableIds, partySize, 'staff');
-    if (moved || reseated || durationMin !== before.durationMin) {
-      await tx
-        .delete(tableAllocations)
-        .where(
-          and(
-            eq(tableAllocations.restaurantId, scope.restaurantId),
-            eq(tableAllocations.reservationId, row.id),
-          ),
-        );
-      await placeAllocations(tx, scope, {
-        tableIds,
-        from: startsAt,
-        to: endsAt,
-        owner: { reservationId: row.id },
-        want: { date, time, partySize, durationMin, source: 'staff' },
+  const rid = scope.restaurantId;
+  let lost: Pick<Placement, 'tableIds' | 'want'> | undefined;
+  try {
+    return await write(deps, scope, async ({ tx, eventSql }) => {
+      await lockBookingWrites(tx, rid, {
+        tableIds: input.tableIds ?? [],
+        heldBy: { reservationId: input.id },
       });
-    }
-    await tx
-      .update(reservations)
-      .set({
+      const row = await lockBooking(tx, scope, input.id, input.version);
+      const before = await getBooking(tx, scope, input.id);
+      // An instant names one of two repeated autumn times exactly; date + time means the first.
+      let date = input.date ?? before.date;
+      let time = input.time ?? before.time;
+      if (input.startsAt) {
+        const { timeZone } = await loadSettings(tx, rid);
+        const target = instantToZoned(input.startsAt, timeZone).date;
+        const hours = await loadHoursRules(tx, rid, addDays(target, -1), target);
+        date = serviceDateOf(input.startsAt, {
+          timeZone,
+          weekly: hours.weekly,
+          special: hours.specialByDate,
+        });
+        time = instantToZoned(input.startsAt, timeZone).time;
+      }
+      const partySize = input.partySize ?? row.partySize;
+      const durationMin = input.durationMin ?? before.durationMin;
+      const tableIds = input.tableIds ?? before.tables.map((t) => t.id);
+      const moved = input.startsAt
+        ? input.startsAt.getTime() !== row.startsAt.getTime()
+        : date !== before.date || time !== before.time;
+      const reseated = !sameSet(
+        tableIds,
+        before.tables.map((t) => t.id),
+      );
+      const resized = durationMin !== before.durationMin || partySize !== row.partySize;
+      if ((moved || reseated || resized) && isTerminal(row.status))
+        throw new AppError(
+          'INVALID_TRANSITION',
+          `A ${row.status.replace('_', '-')} booking cannot be changed.`,
+        );
+      if (moved && row.status === 'seated')
+        throw AppError.field(
+          'time',
+          'The party is already seated: its start time cannot move.',
+          'INVALID_TRANSITION',
+        );
+
+      let startsAt = row.startsAt;
+      let tables = before.tables;
+      const replace = moved || reseated || durationMin !== before.durationMin;
+      const day =
+        replace || partySize > row.partySize ? (await openDayForWrite(tx, rid, date, [])).day : null;
+      if (moved) {
+        const want: Want = { partySize, durationMin, source: 'staff', now: new Date(), ignoreOwner: row.id };
+        startsAt = input.startsAt
+          ? instantSlotOrThrow(day!, input.startsAt, time, want)
+          : slotOrThrow(day!, time, want);
+      }
+      const endsAt = new Date(startsAt.getTime() + durationMin * 60_000);
+      if (day && (reseated || partySize > row.partySize))
+        await assertSeatableOn(tx, scope, day, tableIds, partySize, 'staff');
+      if (day && reseated) {
+        const chosen = new Set(tableIds);
+        tables = day.tables.filter((t) => chosen.has(t.id)).map((t) => ({ id: t.id, name: t.name }));
+      }
+      if (day && replace) {
+        // What stands in the new tables' way, the booking's own allocations aside.
+        const want = { date, time, partySize, durationMin, source: 'staff' as const };
+        const { taken, expired } = await readTakenForWrite(tx, rid, day, { tableIds, startsAt: null });
+        day.taken = taken.filter((t) => t.ownerId !== row.id);
+        await assertFree(tx, scope, day, { tableIds, from: startsAt, to: endsAt, want });
+        await freeExpiredHolds(tx, rid, { tableIds, from: startsAt, to: endsAt, expired });
+        await tx
+          .delete(tableAllocations)
+          .where(and(eq(tableAllocations.restaurantId, rid), eq(tableAllocations.reservationId, row.id)));
+        lost = { tableIds, want };
+      }
+      const after: TBooking = {
+        ...before,
+        date,
+        time,
         startsAt,
         endsAt,
+        durationMin,
         partySize,
+        tables,
         specialRequests: input.specialRequests === undefined ? row.specialRequests : input.specialRequests,
         version: row.version + 1,
-      })
-      .where(eq(reservations.id, row.id));
-    const after = await getBooking(tx, scope, row.id);
-    await emit({
-      type,
-      entityId: row.id,
-      payload: { ...bookingSummary(after), changes: bookingChanges(before, after) },
+        updatedAt: new Date(),
+      };
+      // The new allocations (when they change), the booking and its event in one statement.
+      const allocations = replace
+        ? sql`, a as (${allocationsInsert(rid, { tableIds, from: startsAt, to: endsAt }, sql`r`, 'reservation_id')})`
+        : sql``;
+      const event = eventSql(
+        {
+          type,
+          entityId: row.id,
+          payload: { ...bookingSummary(after), changes: bookingChanges(before, after) },
+        },
+        sql`from r`,
+      );
+      await tx.execute(sql`with r as (
+          update ${reservations} set starts_at = ${startsAt.toISOString()}::timestamptz,
+            ends_at = ${endsAt.toISOString()}::timestamptz, party_size = ${partySize}::int,
+            special_requests = ${after.specialRequests}::text, version = ${after.version}::int,
+            updated_at = ${after.updatedAt.toISOString()}::timestamptz
+          where restaurant_id = ${rid}::uuid and id = ${row.id}::uuid
+          returning id
+        )${allocations}, e as (${event})
+        select 1`);
+      return after;
     });
-    return after;
-  });
+  } catch (err) {
+    const code = pgErrorCode(err);
+    // The transaction has rolled back: the alternatives are read after the winner committed.
+    if (lost && (code === '23P01' || code === '40P01')) throw await slotTaken(deps.db, scope, lost);
+    throw err;
+  }
 }
 
 /** What changed, old → new, in the terms staff use (local time, table names). */

@@ -1,7 +1,15 @@
 import { createHash, randomInt, randomUUID } from 'node:crypto';
-import { guests, holds, idempotencyKeys, pgErrorCode, reservations, tableAllocations } from '@tobeout/db';
 import {
-  findSlot,
+  events,
+  guests,
+  holds,
+  idempotencyKeys,
+  pgErrorCode,
+  reservations,
+  restaurants,
+  tableAllocations,
+} from '@tobeout/db';
+import {
   instantToZoned,
   normalisePhone,
   slotsForDay,
@@ -11,7 +19,7 @@ import {
   type TReservationStatus,
   type ZBookingCreateInput,
 } from '@tobeout/shared';
-import { and, eq, gt, type SQL, sql } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import {
   type Day,
@@ -23,6 +31,7 @@ import {
 } from '../availability/day';
 import {
   checkAvailability,
+  daySlotAt,
   durationFor,
   optionsAt,
   pacingExceeded,
@@ -32,13 +41,12 @@ import {
 } from '../availability/engine';
 import type { Deps, Scope } from '../deps';
 import { AppError } from '../errors';
-import { periodOf } from '../tables/blocks';
 import { preparedRows, type WriteContext, write } from '../write';
 import {
+  allocationsInsert,
   assertFree,
   bookingLocks,
   freeExpiredHolds,
-  lockBookingWrites,
   type Placement,
   slotTaken,
 } from './place';
@@ -147,45 +155,47 @@ async function createGuest(
 
 type HoldSeating = {
   startsAt: Date;
-  date: string;
   partySize: number;
   durationMin: number;
   tableIds: string[];
 };
 
-/** The tables a hold keeps (read before taking their booking locks). */
-async function holdTables(tx: Tx, scope: Scope, holdId: string): Promise<string[]> {
-  const rows = await tx
-    .select({ tableId: tableAllocations.tableId })
-    .from(tableAllocations)
-    .where(and(eq(tableAllocations.restaurantId, scope.restaurantId), eq(tableAllocations.holdId, holdId)));
-  return rows.map((r) => r.tableId);
+function holdExpired(): AppError {
+  return new AppError('HOLD_EXPIRED', 'This hold has expired or does not exist: check availability again.', {
+    fieldErrors: { holdId: ['Expired or unknown hold.'] },
+  });
 }
 
-/** A live hold's seating; the hold (and with it its allocations) is removed for the booking. */
-async function takeHold(tx: Tx, scope: Scope, holdId: string, timeZone: string): Promise<HoldSeating> {
-  const [hold] = await tx
-    .select()
-    .from(holds)
-    .where(
-      and(eq(holds.restaurantId, scope.restaurantId), eq(holds.id, holdId), gt(holds.expiresAt, sql`now()`)),
-    )
-    .for('update');
-  if (!hold)
-    throw new AppError('HOLD_EXPIRED', 'This hold has expired or does not exist: check availability again.', {
-      fieldErrors: { holdId: ['Expired or unknown hold.'] },
-    });
-  const allocations = await tx
-    .select({ tableId: tableAllocations.tableId })
-    .from(tableAllocations)
-    .where(and(eq(tableAllocations.restaurantId, scope.restaurantId), eq(tableAllocations.holdId, hold.id)));
-  await tx.delete(holds).where(eq(holds.id, hold.id));
+/**
+ * Converting a hold, first statement: the hold's tables (and any others named) locked, with the
+ * local date it starts on — a hold never changes (it is only taken or released), so it can be read
+ * in the statement that waits for the locks. Null when there is no such hold.
+ */
+async function lockHold(tx: Tx, scope: Scope, holdId: string, tableIds: string[]): Promise<string | null> {
+  const [row] = await preparedRows<{ date: string | null }>(
+    tx,
+    sql`select ${bookingLocks(scope.restaurantId, { tableIds, heldBy: { holdId } })} as locked,
+      (select to_char(h.starts_at at time zone r.timezone, 'YYYY-MM-DD') from ${holds} h
+       join ${restaurants} r on r.id = h.restaurant_id
+       where h.restaurant_id = ${scope.restaurantId}::uuid and h.id = ${holdId}::uuid) as date`,
+  );
+  return row?.date ?? null;
+}
+
+/**
+ * Takes a live hold for its booking, as a WITH query of the statement that reads the day (after
+ * the locks): the hold is deleted — and with it its allocations — and `hold` gives its seating,
+ * or null when it has expired or was taken meanwhile.
+ */
+function takeHold(scope: Scope, holdId: string): { with: SQL; column: SQL } {
   return {
-    startsAt: hold.startsAt,
-    date: instantToZoned(hold.startsAt, timeZone).date,
-    partySize: hold.partySize,
-    durationMin: Math.round((hold.endsAt.getTime() - hold.startsAt.getTime()) / 60_000),
-    tableIds: allocations.map((a) => a.tableId),
+    with: sql`taken_hold as (
+      delete from ${holds} h where h.restaurant_id = ${scope.restaurantId}::uuid and h.id = ${holdId}::uuid
+        and h.expires_at > now()
+      returning h.starts_at as "startsAt", h.ends_at as "endsAt", h.party_size as "partySize",
+        (select array_agg(a.table_id) from ${tableAllocations} a
+         where a.restaurant_id = h.restaurant_id and a.hold_id = h.id) as "tableIds")`,
+    column: sql`(select row_to_json(taken_hold) from taken_hold) as hold`,
   };
 }
 
@@ -201,7 +211,7 @@ export function noAvailability(day: Day, want: Want, time: string, reason: TNoAv
 
 /** The requested local time as a slot of the day, or why it is not one. */
 export function slotOrThrow(day: Day, time: string, want: Want): Date {
-  const found = findSlot(day.date, time, day.rules, want.durationMin);
+  const found = daySlotAt(day, time, want.durationMin);
   if (!found.slot) throw noAvailability(day, want, time, found.reason);
   return found.slot.startsAt;
 }
@@ -242,14 +252,9 @@ async function insertBooking(
   { tx, eventSql }: WriteContext,
   scope: Scope,
   b: NewBooking,
-  shown: { date: string; timeZone: string; tables: TBooking['tables'] },
+  shown: { date: string; time: string; tables: TBooking['tables'] },
 ): Promise<TBooking> {
   const iso = (d: Date | null) => d?.toISOString() ?? null;
-  const period = periodOf(b.startsAt, b.endsAt);
-  const tableRows = sql.join(
-    b.tableIds.map((id) => sql`(${id}::uuid)`),
-    sql`, `,
-  );
   for (let attempt = 0; attempt < 5; attempt++) {
     const row: typeof reservations.$inferSelect = {
       id: b.id,
@@ -274,7 +279,7 @@ async function insertBooking(
       createdAt: b.confirmedAt, // replaced by the database's below
       updatedAt: b.confirmedAt,
     };
-    const booking = toBooking(row, b.guest, shown.tables, shown.date, shown.timeZone);
+    const booking = toBooking(row, b.guest, shown.tables, shown.date, shown.time);
     const event = eventSql(
       {
         type: 'booking.created',
@@ -294,9 +299,7 @@ async function insertBooking(
           ${row.createdBy}::text, ${iso(row.confirmedAt)}::timestamptz, ${iso(row.seatedAt)}::timestamptz)
         on conflict (restaurant_id, confirmation_code) do nothing
         returning id, created_at, updated_at
-      ), a as (
-        insert into ${tableAllocations} (restaurant_id, table_id, period, reservation_id)
-        select ${scope.restaurantId}::uuid, t.id, ${period}::tstzrange, r.id from r, (values ${tableRows}) t(id)
+      ), a as (${allocationsInsert(scope.restaurantId, { tableIds: b.tableIds, from: b.startsAt, to: b.endsAt }, sql`r`, 'reservation_id')}
       ), e as (${event})
       select created_at as "createdAt", updated_at as "updatedAt" from r`,
     );
@@ -309,12 +312,38 @@ async function insertBooking(
   throw new Error('No free confirmation code after 5 draws');
 }
 
-/** The existing guest, read with the day's configuration (null when there is none). */
+/**
+ * The existing guest, read with the day's configuration (null when there is none), and locked
+ * against a merge until the booking commits: a guests.merge that locked the record first is
+ * waited for, and a record it merged away then reads as gone (see guestGone).
+ */
 function guestColumn(scope: Scope, guestId: string | undefined): SQL {
   return guestId
     ? sql`(select json_build_object('id', id, 'name', name, 'phone', phone, 'email', email)
-        from ${guests} where restaurant_id = ${scope.restaurantId} and id = ${guestId}::uuid) as guest`
+        from ${guests} where restaurant_id = ${scope.restaurantId} and id = ${guestId}::uuid for key share) as guest`
     : sql`null::json as guest`;
+}
+
+/**
+ * Why a guest id names no guest: merged into another record (by a guests.merge this booking
+ * waited for, so a recent one) — said with both names and the kept record's id, to book for that
+ * one — or never a guest of this restaurant.
+ */
+async function guestGone(tx: Tx, scope: Scope, guestId: string): Promise<AppError> {
+  const [merge] = await preparedRows<{ keepId: string; name: string; mergedName: string }>(
+    tx,
+    sql`select entity_id as "keepId", payload->>'name' as name, payload->>'mergedName' as "mergedName"
+      from ${events}
+      where restaurant_id = ${scope.restaurantId}::uuid and at > now() - interval '1 hour'
+        and type = 'guest.merged' and payload->>'mergedId' = ${guestId}::text
+      order by at desc limit 1`,
+  );
+  if (!merge) return AppError.field('guestId', 'This guest does not exist in this restaurant.', 'NOT_FOUND');
+  const message = `${merge.mergedName} was merged into ${merge.name} while this booking was being made: book it for ${merge.name}.`;
+  return new AppError('NOT_FOUND', message, {
+    fieldErrors: { guestId: [message] },
+    details: { mergedInto: merge.keepId },
+  });
 }
 
 export async function createBooking(deps: Deps, scope: Scope, input: Input): Promise<TBooking> {
@@ -334,23 +363,18 @@ export async function createBooking(deps: Deps, scope: Scope, input: Input): Pro
       const source: TReservationSource = input.source;
       const walkIn = source === 'walk_in';
 
-      // When and for how many. Without a hold, the locks are taken in the statement that reads the
-      // day's configuration and the guest; what takes the tables is read in the next one.
-      let hold: HoldSeating | undefined;
+      // When and for how many. The locks are taken in the statement that reads the day's
+      // configuration and the guest (a converted hold's, in one before it); what takes the
+      // tables is read in the next one.
       let date: string;
-      let first: SQL[] = [];
+      let first: SQL[];
+      let taking: ReturnType<typeof takeHold> | undefined;
       if (input.holdId) {
-        const { timeZone } = await loadSettings(tx, rid);
-        const named = input.tableIds ?? (await holdTables(tx, scope, input.holdId));
-        await lockBookingWrites(
-          tx,
-          rid,
-          named.length
-            ? { tableIds: named }
-            : { dates: [walkIn && !input.date ? instantToZoned(now, timeZone).date : input.date!] },
-        );
-        hold = await takeHold(tx, scope, input.holdId, timeZone);
-        date = hold.date;
+        const held = await lockHold(tx, scope, input.holdId, input.tableIds ?? []);
+        if (!held) throw holdExpired();
+        date = held;
+        taking = takeHold(scope, input.holdId);
+        first = [taking.column];
       } else {
         date =
           walkIn && !input.date
@@ -359,11 +383,23 @@ export async function createBooking(deps: Deps, scope: Scope, input: Input): Pro
         const locks = input.tableIds?.length ? { tableIds: input.tableIds } : { dates: [date] };
         first = [sql`${bookingLocks(rid, locks)} as locked`];
       }
-      const opened = await openDayForWrite<{ guest: TBooking['guest'] | null }>(tx, rid, date, [
-        ...first,
-        guestColumn(scope, input.guestId),
-      ]);
+      const opened = await openDayForWrite<{
+        guest: TBooking['guest'] | null;
+        hold?: { startsAt: string; endsAt: string; partySize: number; tableIds: string[] } | null;
+      }>(tx, rid, date, [...first, guestColumn(scope, input.guestId)], taking?.with);
       const { day } = opened;
+      let hold: HoldSeating | undefined;
+      if (taking) {
+        const taken = opened.extra.hold;
+        if (!taken) throw holdExpired();
+        const startsAt = new Date(taken.startsAt);
+        hold = {
+          startsAt,
+          partySize: taken.partySize,
+          durationMin: Math.round((new Date(taken.endsAt).getTime() - startsAt.getTime()) / 60_000),
+          tableIds: taken.tableIds,
+        };
+      }
       let expired: ExpiredHold[] = [];
       let whole = false;
       /** The day with everything that takes its tables: to pick tables, or to offer alternatives. */
@@ -374,6 +410,7 @@ export async function createBooking(deps: Deps, scope: Scope, input: Input): Pro
       };
       let tableIds = input.tableIds;
       let startsAt: Date;
+      let time: string | undefined;
       let partySize: number;
       let durationMin: number;
       if (hold) {
@@ -386,7 +423,7 @@ export async function createBooking(deps: Deps, scope: Scope, input: Input): Pro
         durationMin = durationFor(day.settings, partySize, input.durationMin);
         if (walkIn && !input.time) startsAt = new Date(Math.floor(now.getTime() / 60_000) * 60_000);
         else {
-          const found = findSlot(day.date, input.time!, day.rules, durationMin);
+          const found = daySlotAt(day, input.time!, durationMin);
           if (!found.slot)
             throw noAvailability(
               await wholeDay(),
@@ -395,9 +432,10 @@ export async function createBooking(deps: Deps, scope: Scope, input: Input): Pro
               found.reason,
             );
           startsAt = found.slot.startsAt;
+          time = found.slot.time;
         }
       }
-      const time = instantToZoned(startsAt, day.settings.timeZone).time;
+      time ??= instantToZoned(startsAt, day.settings.timeZone).time;
       const want: Want = { partySize, durationMin, source, now };
       if (!walkIn && !input.holdId) {
         const timing = timingProblem(day, startsAt, want);
@@ -424,19 +462,12 @@ export async function createBooking(deps: Deps, scope: Scope, input: Input): Pro
       if (!walkIn && !input.overridePacing && pacingExceeded(day, startsAt, want))
         throw noAvailability(await wholeDay(), want, time, 'pacing');
 
-      let guest = opened.extra.guest;
-      if (input.guestId && !guest)
-        throw AppError.field('guestId', 'This guest does not exist in this restaurant.', 'NOT_FOUND');
-      guest ??= await createGuest(tx, scope, day.settings, input.guest!);
+      if (input.guestId && !opened.extra.guest) throw await guestGone(tx, scope, input.guestId);
+      const guest = opened.extra.guest ?? (await createGuest(tx, scope, day.settings, input.guest!));
 
-      // Expired holds on these tables over the period are freed first (only when there are any), so
-      // an expired hold never stands in the way; their row locks order two writers that both want
-      // the freed tables (the exclusion constraint then picks exactly one).
+      // Expired holds in the way are freed first, so an expired hold never stands in the way.
       const chosen = tableIds;
-      const from = startsAt.getTime();
-      const to = endsAt.getTime();
-      if (expired.some((h) => chosen.includes(h.tableId) && h.from < to && from < h.to))
-        await freeExpiredHolds(tx, rid, chosen, periodOf(startsAt, endsAt));
+      await freeExpiredHolds(tx, rid, { tableIds: chosen, from: startsAt, to: endsAt, expired });
 
       // In display order, as bookings.get lists them.
       const booked = day.tables.filter((t) => chosen.includes(t.id)).map((t) => ({ id: t.id, name: t.name }));
@@ -458,7 +489,7 @@ export async function createBooking(deps: Deps, scope: Scope, input: Input): Pro
             seatedAt: walkIn ? now : null,
             tableIds: chosen,
           },
-          { date, timeZone: day.settings.timeZone, tables: booked },
+          { date, time, tables: booked },
         );
       } catch (err) {
         lost = { tableIds: chosen, want: wanted };

@@ -1,7 +1,7 @@
-import { type Database, holds, pgErrorCode, tableAllocations, tables } from '@tobeout/db';
+import { type Database, holds, tableAllocations, tables } from '@tobeout/db';
 import type { TReservationSource } from '@tobeout/shared';
 import { and, eq, inArray, isNotNull, type SQL, sql } from 'drizzle-orm';
-import { type Day, loadDay } from '../availability/day';
+import { type Day, type ExpiredHold, loadDay } from '../availability/day';
 import { checkAvailability } from '../availability/engine';
 import type { Scope } from '../deps';
 import { AppError } from '../errors';
@@ -11,24 +11,50 @@ import type { WriteContext } from '../write';
 type Tx = WriteContext['tx'];
 
 /**
- * Deactivates expired holds on these tables over the period, inside the caller's transaction,
+ * Deactivates the expired holds on these tables over [from, to), inside the caller's transaction,
  * so an expired hold never stands in the way (its row lock also orders two writers that both
- * want the freed tables: the exclusion constraint then picks exactly one).
+ * want the freed tables: the exclusion constraint then picks exactly one). `expired` is what the
+ * writer's read found (readTakenForWrite): nothing in the way, no statement.
  */
-export async function freeExpiredHolds(tx: Tx, restaurantId: string, tableIds: string[], period: string) {
+export async function freeExpiredHolds(
+  tx: Tx,
+  restaurantId: string,
+  p: { tableIds: string[]; from: Date; to: Date; expired: ExpiredHold[] },
+): Promise<void> {
+  const from = p.from.getTime();
+  const to = p.to.getTime();
+  if (!p.expired.some((h) => p.tableIds.includes(h.tableId) && h.from < to && from < h.to)) return;
   await tx
     .update(tableAllocations)
     .set({ active: false })
     .where(
       and(
         eq(tableAllocations.restaurantId, restaurantId),
-        inArray(tableAllocations.tableId, tableIds),
+        inArray(tableAllocations.tableId, p.tableIds),
         eq(tableAllocations.active, true),
         isNotNull(tableAllocations.holdId),
-        sql`${tableAllocations.period} && ${period}::tstzrange`,
+        sql`${tableAllocations.period} && ${periodOf(p.from, p.to)}::tstzrange`,
         sql`${tableAllocations.holdId} in (select ${holds.id} from ${holds} where ${holds.restaurantId} = ${restaurantId} and ${holds.expiresAt} <= now())`,
       ),
     );
+}
+
+/**
+ * The INSERT of an owner's allocations, as a WITH query of the statement that writes the owner:
+ * `owner` names that query (its rows' `id`), `column` the allocation's owner column.
+ */
+export function allocationsInsert(
+  restaurantId: string,
+  p: { tableIds: string[]; from: Date; to: Date },
+  owner: SQL,
+  column: 'reservation_id' | 'hold_id',
+): SQL {
+  const tableRows = sql.join(
+    p.tableIds.map((id) => sql`(${id}::uuid)`),
+    sql`, `,
+  );
+  return sql`insert into ${tableAllocations} (restaurant_id, table_id, period, ${sql.raw(column)})
+    select ${restaurantId}::uuid, t.id, ${periodOf(p.from, p.to)}::tstzrange, o.id from ${owner} o, (values ${tableRows}) t(id)`;
 }
 
 /**
@@ -43,59 +69,53 @@ export async function freeExpiredHolds(tx: Tx, restaurantId: string, tableIds: s
  * writer naming the table, blocks, direct writes). Keys are locked in sorted order, so writers
  * locking several tables cannot deadlock each other.
  */
-export async function lockBookingWrites(
-  tx: Tx,
-  restaurantId: string,
-  what: { tableIds: string[] } | { dates: string[] },
-): Promise<void> {
+export async function lockBookingWrites(tx: Tx, restaurantId: string, what: LockTarget): Promise<void> {
   await tx.execute(sql`select ${bookingLocks(restaurantId, what)}`);
 }
+
+/**
+ * What a booking write locks: tables or service days by name, or the tables a hold or a booking
+ * holds now (read in the locking statement itself; together with `tableIds`, both sets).
+ */
+export type LockTarget =
+  | { tableIds: string[]; heldBy?: { holdId: string } | { reservationId: string } }
+  | { dates: string[] };
 
 /**
  * The locks of lockBookingWrites as one SQL expression, for a writer that takes them in the same
  * statement as reads that need no lock (bookings.create reads the day's configuration and its
  * guest with them). Whatever must see the previous holder's commit is read in a LATER statement:
  * in READ COMMITTED a statement's snapshot is taken before it waits on a lock. The keys are
- * sorted and taken one after the other in that order (a VALUES scan keeps its order).
+ * sorted bytewise (`collate "C"`, JavaScript's order for these ASCII keys, so every writer takes
+ * them in the same order) and taken one after the other in that order.
  */
-export function bookingLocks(restaurantId: string, what: { tableIds: string[] } | { dates: string[] }): SQL {
+export function bookingLocks(restaurantId: string, what: LockTarget): SQL {
+  const prefix = `bookings:${restaurantId}:`;
   const keys =
     'tableIds' in what ? what.tableIds.map((id) => `table:${id}`) : what.dates.map((d) => `day:${d}`);
-  const values = [...new Set(keys)].sort().map((key) => sql`(${`bookings:${restaurantId}:${key}`}::text)`);
-  return sql`(select count(pg_advisory_xact_lock(hashtextextended(k, 0))) from (values ${sql.join(values, sql`, `)}) v(k))`;
+  const named = [...new Set(keys)].map((key) => sql`select ${prefix + key}::text as k`);
+  const held = 'heldBy' in what && what.heldBy;
+  if (held) {
+    const owner =
+      'holdId' in held
+        ? sql`hold_id = ${held.holdId}::uuid`
+        : sql`reservation_id = ${held.reservationId}::uuid`;
+    named.push(
+      sql`select ${`${prefix}table:`}::text || table_id as k from ${tableAllocations}
+        where restaurant_id = ${restaurantId}::uuid and ${owner}`,
+    );
+  }
+  return sql`(select count(pg_advisory_xact_lock(hashtextextended(k, 0))) from (
+    select k from (${sql.join(named, sql` union `)}) u order by k collate "C") v)`;
 }
 
 export type Placement = {
   tableIds: string[];
   from: Date;
   to: Date;
-  owner: { reservationId: string } | { holdId: string };
   /** For the alternatives offered when the tables are taken. */
   want: { date: string; time: string; partySize: number; durationMin: number; source: TReservationSource };
 };
-
-/**
- * Writes the allocations of a booking or hold. The exclusion constraint is the only judge: a
- * concurrent winner makes this fail with 23P01 (or 40P01 when two writers deadlock), answered as
- * CONFLICT/SLOT_TAKEN with the nearest free alternatives, read after the winner committed.
- */
-export async function placeAllocations(tx: Tx, scope: Scope, p: Placement): Promise<void> {
-  const period = periodOf(p.from, p.to);
-  await freeExpiredHolds(tx, scope.restaurantId, p.tableIds, period);
-  try {
-    await tx.transaction((sp) =>
-      sp
-        .insert(tableAllocations)
-        .values(
-          p.tableIds.map((tableId) => ({ restaurantId: scope.restaurantId, tableId, period, ...p.owner })),
-        ),
-    );
-  } catch (err) {
-    const code = pgErrorCode(err);
-    if (code !== '23P01' && code !== '40P01') throw err;
-    throw await slotTaken(tx, scope, p);
-  }
-}
 
 /**
  * Chosen tables must be free in what `day` read (live holds included): a taken table is refused

@@ -75,7 +75,13 @@ async function loadBookings(
     tablesOf.set(a.reservationId!, list);
   }
   return rows.map(({ r, guest }) =>
-    toBooking(r, guest, tablesOf.get(r.id) ?? [], serviceDateOf(r.startsAt, serviceRules), timeZone),
+    toBooking(
+      r,
+      guest,
+      tablesOf.get(r.id) ?? [],
+      serviceDateOf(r.startsAt, serviceRules),
+      instantToZoned(r.startsAt, timeZone).time,
+    ),
   );
 }
 
@@ -94,13 +100,13 @@ export function bookingSummary(b: TBooking) {
   };
 }
 
-/** A booking as the API returns it, from its row, guest, tables and service day. */
+/** A booking as the API returns it, from its row, guest, tables, service day and local start time. */
 export function toBooking(
   r: typeof reservations.$inferSelect,
   guest: TBooking['guest'],
   bookedTables: TBooking['tables'],
   serviceDate: string,
-  timeZone: string,
+  time: string,
 ): TBooking {
   return {
     id: r.id,
@@ -108,7 +114,7 @@ export function toBooking(
     status: r.status,
     source: r.source,
     date: serviceDate,
-    time: instantToZoned(r.startsAt, timeZone).time,
+    time,
     startsAt: r.startsAt,
     endsAt: r.endsAt,
     durationMin: Math.round((r.endsAt.getTime() - r.startsAt.getTime()) / 60_000),
