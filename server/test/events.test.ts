@@ -3,6 +3,7 @@ import { testDatabaseUrl, testDbKinds } from '@tobeout/db/testing';
 import type { TEvent, TEventLogInput } from '@tobeout/shared';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
+import superjson from 'superjson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Scope } from '../src/domain/deps';
 import { write } from '../src/domain/write';
@@ -10,6 +11,7 @@ import { decodeCursor } from '../src/events/cursor';
 import { readEvents } from '../src/events/read';
 import {
   type Client,
+  cookieClient,
   errorOf,
   eventsOf,
   memberOf,
@@ -87,6 +89,46 @@ describe.each(testDbKinds)('events on %s', (kind) => {
     await a.api.restaurant.specialDays.set.mutate({ date: '2026-12-24', closed: true, services: [] });
     const resumed = await collect(a.api, got[0]!.id, (items) => items.length >= 3);
     expect(resumed.map((e) => e.data.type)).toEqual(['hours.set', 'restaurant.updated', 'specialDay.set']);
+  });
+
+  it('on the wire: a replay of several events is one message, exactly their superjson form', async () => {
+    const a = await restaurantWithMember(server, 'owner');
+    await a.api.restaurant.update.mutate({ name: 'Wire 0' });
+    const [start] = await eventsOf(a.api);
+    for (let i = 1; i <= 3; i++) await a.api.restaurant.update.mutate({ name: `Wire ${i}` });
+    const expected = (await a.api.events.list.query({ after: start!.cursor })).items;
+    expect(expected).toHaveLength(3);
+    const input = encodeURIComponent(JSON.stringify({ json: { lastEventId: start!.cursor } }));
+    const ac = new AbortController();
+    const res = await fetch(`${server.url}/trpc/events.stream?input=${input}`, {
+      headers: { cookie: a.cookie, accept: 'text/event-stream' },
+      signal: ac.signal,
+    });
+    expect(res.headers.get('content-type')).toBe('text/event-stream');
+    let text = '';
+    const decoder = new TextDecoder();
+    for await (const chunk of res.body as AsyncIterable<Uint8Array>) {
+      text += decoder.decode(chunk, { stream: true });
+      if (/\nid: .*\n\n/.test(text)) break;
+    }
+    ac.abort();
+    const frames = text.split('\n\n').filter(Boolean);
+    expect(frames[0]).toBe('event: connected\ndata: {"reconnectAfterInactivityMs":40000}');
+    const [data, id] = frames[1]!.split('\n');
+    expect(id).toBe(`id: ${expected[2]!.cursor}`);
+    expect(superjson.deserialize(JSON.parse(data!.slice('data: '.length)))).toEqual(expected);
+  });
+
+  it('refuses a stream without a session or with a revoked token: UNAUTHORIZED', async () => {
+    const a = await restaurantWithMember(server, 'owner');
+    const anonymous = await errorOf(
+      collect(cookieClient(server.url, 'tobeout_session=nope'), null, () => true, 5000),
+    );
+    expect(anonymous).toMatchObject({ code: 'UNAUTHORIZED' });
+    const { apiToken, token } = await a.api.restaurant.tokens.create.mutate({ name: 'agent', role: 'staff' });
+    await a.api.restaurant.tokens.revoke.mutate({ id: apiToken.id });
+    const revoked = await errorOf(collect(tokenClient(server, token), null, () => true, 5000));
+    expect(revoked).toMatchObject({ code: 'UNAUTHORIZED', reason: 'INVALID_TOKEN' });
   });
 
   it('rejects a malformed lastEventId with a field error', async () => {

@@ -7,6 +7,7 @@ import sirv from 'sirv';
 import { AppError } from '../domain/errors';
 import { appRouter } from '../routers';
 import { type AppServices, createContext } from '../trpc/context';
+import { serveEventStream } from './event-stream';
 import { exportGuestsCsv } from './export';
 
 export type HttpOptions = {
@@ -32,22 +33,23 @@ export function createHttpServer(opts: HttpOptions): http.Server {
     return Array.isArray(v) ? v[0] : v;
   };
 
+  const contextOf = (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const forwardedFor = trustProxy ? header(req, 'x-forwarded-for')?.split(',')[0]?.trim() : undefined;
+    const proto = trustProxy ? header(req, 'x-forwarded-proto') : undefined;
+    return createContext(services, {
+      ip: forwardedFor || req.socket.remoteAddress || 'unknown',
+      origin: header(req, 'origin') ?? null,
+      host: (trustProxy ? header(req, 'x-forwarded-host') : undefined) ?? header(req, 'host') ?? null,
+      secure: proto ? proto === 'https' : 'encrypted' in req.socket,
+      authorization: header(req, 'authorization'),
+      cookie: header(req, 'cookie'),
+      setCookie: (value) => res.appendHeader('Set-Cookie', value),
+    });
+  };
   const trpc = createHTTPHandler({
     router: appRouter,
     basePath: '/trpc/',
-    createContext: ({ req, res }) => {
-      const forwardedFor = trustProxy ? header(req, 'x-forwarded-for')?.split(',')[0]?.trim() : undefined;
-      const proto = trustProxy ? header(req, 'x-forwarded-proto') : undefined;
-      return createContext(services, {
-        ip: forwardedFor || req.socket.remoteAddress || 'unknown',
-        origin: header(req, 'origin') ?? null,
-        host: (trustProxy ? header(req, 'x-forwarded-host') : undefined) ?? header(req, 'host') ?? null,
-        secure: proto ? proto === 'https' : 'encrypted' in req.socket,
-        authorization: header(req, 'authorization'),
-        cookie: header(req, 'cookie'),
-        setCookie: (value) => res.appendHeader('Set-Cookie', value),
-      });
-    },
+    createContext: ({ req, res }) => contextOf(req, res),
     onError: ({ error, path }) => {
       // Domain errors thrown while a subscription streams arrive here unmapped: not a crash.
       if (error.code === 'INTERNAL_SERVER_ERROR' && !(error.cause instanceof AppError)) {
@@ -76,6 +78,16 @@ export function createHttpServer(opts: HttpOptions): http.Server {
   return http.createServer((req, res) => {
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
     const url = req.url ?? '/';
+    if (req.method === 'GET' && (url === '/trpc/events.stream' || url.startsWith('/trpc/events.stream?'))) {
+      contextOf(req, res)
+        .then((ctx) => serveEventStream(ctx, req, res))
+        .catch((err) => {
+          console.error('[events] stream failed:', err);
+          if (!res.headersSent) res.writeHead(500);
+          res.end();
+        });
+      return;
+    }
     if (url === '/trpc' || url.startsWith('/trpc/') || url.startsWith('/trpc?')) {
       trpc(req, res);
       return;

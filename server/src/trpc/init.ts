@@ -7,14 +7,20 @@ import type { Context } from './context';
 import { fieldErrorsOf, toTRPCError } from './errors';
 import { transformer } from './transformer';
 
+/**
+ * Server-sent events (events.stream, served by http/event-stream.ts with tRPC's protocol).
+ * Heartbeats keep proxies (default idle timeouts of 30–60 s) from cutting idle streams; a client
+ * that hears nothing for 40 s reconnects.
+ */
+export const SSE = {
+  ping: { enabled: true, intervalMs: 15_000 },
+  client: { reconnectAfterInactivityMs: 40_000 },
+};
+
 const t = initTRPC.context<Context>().create({
   transformer, // superjson on the wire (see ./transformer)
   isDev: false, // never send stack traces
-  sse: {
-    // Heartbeats keep proxies (default idle timeouts of 30–60 s) from cutting idle streams.
-    ping: { enabled: true, intervalMs: 15_000 },
-    client: { reconnectAfterInactivityMs: 40_000 },
-  },
+  sse: SSE,
   errorFormatter({ shape, error }) {
     const cause = error.cause;
     const internal = error.code === 'INTERNAL_SERVER_ERROR';
