@@ -1,10 +1,12 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
+import { createTobeoutClient } from '@tobeout/server/client';
 import { addDays, todayIn } from '@tobeout/shared';
-import { load, rawSql, rssMb } from './lib';
+import { load, procStats, rawSql, rssMb } from './lib';
 
+// After ./lib: it points TEST_DATABASE_URL at the benchmark server before the testing module reads it.
 const { createTables } = await import('@tobeout/server/seed');
-const { restaurantWithMember, startServer } = await import('@tobeout/server/testing');
+const { ownedRestaurant, sharedDatabase, startServerProcesses } = await import('@tobeout/server/processes');
 
 const TZ = 'Europe/Berlin';
 const TABLES = 40;
@@ -34,20 +36,31 @@ const CREATES = Number(process.env.BENCH_CREATES ?? 2000);
  * the guest, what takes that table that day, the same checks, then the reservation, its
  * allocation and its booking.created event in one statement. `rawSqlMinimal` is the older, smaller
  * baseline (no lock, no day, no guest check, an empty event), kept for comparison with earlier runs.
+ *
+ * The server is a process of its own (`node --import tsx server/src/main.ts`, as `npm start` runs
+ * it), so the load generator's work is not counted in its latency; each client call is its own
+ * HTTP request (no batching, which would make an answer wait for the slowest of its batch) with
+ * an API token, as an agent's.
  */
 export async function bookingBench() {
-  const server = await startServer('postgres', { poolSize: 20 });
-  const sql = await rawSql(server.app, CONCURRENCY);
+  const db = await sharedDatabase();
+  const [server] = await startServerProcesses(['API'], {
+    databaseUrl: db.url,
+    env: { DATABASE_POOL_SIZE: '20' },
+  });
+  const sql = await rawSql({ db: db.handle }, CONCURRENCY);
   try {
-    const { restaurant, api } = await restaurantWithMember(server, 'owner', { timezone: TZ });
-    const rid = restaurant.id;
+    const owner = await ownedRestaurant(db.handle, server!.url, TZ);
+    const rid = owner.restaurant.id;
+    const { token } = await owner.api.restaurant.tokens.create.mutate({ name: 'bench', role: 'manager' });
+    const api = createTobeoutClient({ url: server!.url, token, batch: false });
     const today = todayIn(TZ);
     const first = addDays(today, -(DAYS - 30));
 
     // ── Seed ──────────────────────────────────────────────────────────────────
     const seedStart = performance.now();
     await createTables(
-      server.app.db.db,
+      db.handle.db,
       rid,
       Array.from({ length: TABLES }, (_, i) => ({
         name: `T${i + 1}`,
@@ -110,6 +123,12 @@ export async function bookingBench() {
     );
     const grid = await load(CONCURRENCY, GRIDS, (i) =>
       api.availability.grid.query({ date: addDays(today, i % 14) }),
+    );
+    // The same 16 callers through one batching client (the typed client's default): calls made in
+    // the same tick share an HTTP request, its authentication and its context.
+    const batching = createTobeoutClient({ url: server!.url, token });
+    const checkBatched = await load(CONCURRENCY, CHECKS, (i) =>
+      batching.availability.check.query({ date: day, partySize: 2 + (i % 5), time: times[i % times.length] }),
     );
 
     // ── Create throughput: API vs the same transaction as raw SQL ─────────────
@@ -178,6 +197,7 @@ export async function bookingBench() {
           failed: check.failed,
           errors: check.errors,
         },
+        concurrentThroughOneBatchingClient: { ...checkBatched.latency, perSecond: checkBatched.perSecond },
       },
       availabilityGrid: {
         oneClient: gridAlone.latency,
@@ -201,7 +221,7 @@ export async function bookingBench() {
         ratioToMinimal: Math.round((apiCreate.perSecond / rawMinimal.perSecond) * 100) / 100,
       },
       doubleBookings,
-      rssMb: rssMb(),
+      rssMb: { server: procStats(server!.pid).rssMb, benchClient: rssMb() },
       targets: {
         availabilityP99Under10msOneClient: checkAlone.latency.p99 < 10 && gridAlone.latency.p99 < 10,
         availabilityP99Under10msConcurrent: check.latency.p99 < 10 && grid.latency.p99 < 10,
@@ -211,7 +231,8 @@ export async function bookingBench() {
     };
   } finally {
     await sql.end();
-    await server.close();
+    await server!.stop();
+    await db.close();
   }
 }
 

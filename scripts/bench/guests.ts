@@ -5,9 +5,7 @@ import type postgres from 'postgres';
 import { load, procStats, rawSql, rssMb } from './lib';
 
 // After ./lib: it points TEST_DATABASE_URL at the benchmark server before the testing module reads it.
-const { bookableRestaurant, sharedDatabase, startServerProcesses } = await import(
-  '@tobeout/server/processes'
-);
+const { ownedRestaurant, sharedDatabase, startServerProcesses } = await import('@tobeout/server/processes');
 
 const TZ = 'Europe/Berlin';
 const GUESTS = Number(process.env.BENCH_GUESTS ?? 200_000);
@@ -251,7 +249,7 @@ export async function guestsBench() {
   });
   const sql = await rawSql({ db: db.handle }, CONCURRENCY);
   try {
-    const setup = await bookableRestaurant(db.handle, server!.url, 1, TZ);
+    const setup = await ownedRestaurant(db.handle, server!.url, TZ);
     const rid = setup.restaurant.id;
     const { token } = await setup.api.restaurant.tokens.create.mutate({ name: 'bench', role: 'manager' });
     const api = createTobeoutClient({ url: server!.url, token, batch: false });

@@ -221,6 +221,16 @@ export async function sharedDatabase(): Promise<{ handle: DbHandle; url: string;
 const OPEN_HOUR = 11;
 const HOURS = 12; // one-hour bookings starting 11:00 … 22:00
 
+/** A restaurant with its owner signed in through `serverUrl` (a cookie client as `api`). */
+export async function ownedRestaurant(db: DbHandle, serverUrl: string, timezone = 'Europe/Berlin') {
+  const restaurant = await createRestaurant(db.db, { name: 'Live', timezone });
+  const email = `owner-${Date.now()}@test.local`;
+  const user = await createUser(db.db, { email, name: 'Owner', password: PASSWORD });
+  await addMembership(db.db, restaurant.id, user.id, 'owner');
+  const cookie = await login(serverUrl, email);
+  return { restaurant, user, email, cookie, api: cookieClient(serverUrl, cookie) };
+}
+
 /**
  * A restaurant that can take many bookings: `tables` tables, open 11:00–23:00 every day, an
  * owner signed in through `serverUrl`. `booking(i)` is the i-th distinct one-hour slot from
@@ -232,10 +242,8 @@ export async function bookableRestaurant(
   tables = 20,
   timezone = 'Europe/Berlin',
 ) {
-  const restaurant = await createRestaurant(db.db, { name: 'Live', timezone });
-  const email = `owner-${Date.now()}@test.local`;
-  const user = await createUser(db.db, { email, name: 'Owner', password: PASSWORD });
-  await addMembership(db.db, restaurant.id, user.id, 'owner');
+  const owned = await ownedRestaurant(db, serverUrl, timezone);
+  const { restaurant, api } = owned;
   const rows = await createTables(
     db.db,
     restaurant.id,
@@ -249,8 +257,6 @@ export async function bookableRestaurant(
       y: 100 + Math.floor(i / 10) * 150,
     })),
   );
-  const cookie = await login(serverUrl, email);
-  const api = cookieClient(serverUrl, cookie);
   await api.restaurant.hours.set.mutate({
     services: Array.from({ length: 7 }, (_, d) => ({
       weekday: d + 1,
@@ -270,5 +276,5 @@ export async function bookableRestaurant(
     guest: { name: `Guest ${i + 1}` },
     source: 'phone',
   });
-  return { restaurant, user, email, cookie, api, booking };
+  return { ...owned, booking };
 }

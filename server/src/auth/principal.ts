@@ -1,7 +1,8 @@
 import { apiTokens, type Database } from '@tobeout/db';
 import type { TRole } from '@tobeout/shared';
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Session, User } from 'lucia';
+import { preparedRows } from '../domain/write';
 import type { AppLucia } from './lucia';
 import { hashApiToken, looksLikeApiToken } from './tokens';
 
@@ -28,17 +29,19 @@ export async function resolvePrincipal(
   if (headers.authorization) {
     if (!bearer || !looksLikeApiToken(bearer))
       return { principal: null, failure: 'INVALID_TOKEN', setCookie: null };
-    const [row] = await db
-      .select({
-        id: apiTokens.id,
-        name: apiTokens.name,
-        restaurantId: apiTokens.restaurantId,
-        role: apiTokens.role,
-        lastUsedAt: apiTokens.lastUsedAt,
-      })
-      .from(apiTokens)
-      .where(and(eq(apiTokens.tokenHash, hashApiToken(bearer)), isNull(apiTokens.revokedAt)));
-    if (row && (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000)) {
+    // Prepared (planned once per connection): every call of a script or an agent runs it.
+    const [row] = await preparedRows<{
+      id: string;
+      name: string;
+      restaurantId: string;
+      role: TRole;
+      lastUsedAt: Date | string | null;
+    }>(
+      db,
+      sql`select id, name, restaurant_id as "restaurantId", role, last_used_at as "lastUsedAt"
+          from ${apiTokens} where token_hash = ${hashApiToken(bearer)} and revoked_at is null`,
+    );
+    if (row && (!row.lastUsedAt || Date.now() - new Date(row.lastUsedAt).getTime() > 60_000)) {
       // At most one write a minute per token: scripts calling in a loop must not contend on it.
       void db
         .update(apiTokens)
