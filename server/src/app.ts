@@ -2,6 +2,7 @@ import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createDb, type DbHandle } from '@tobeout/db';
 import { createLucia } from './auth/lucia';
+import { TokenCache } from './auth/token-cache';
 import { DayCache } from './domain/availability/day-cache';
 import type { Deps } from './domain/deps';
 import { createNotifyBus, type EventBus } from './events/bus';
@@ -41,6 +42,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     dbKind: db.kind,
     publisher: opts.livePublish === false ? { publish() {} } : bus,
     days,
+    tokens: new TokenCache(),
   };
   const hub = new EventHub(db.db, bus);
   const services: AppServices = {

@@ -57,10 +57,12 @@ export async function exportGuestsCsv(
   let restaurantId: string;
   let timeZone: string;
   try {
-    const auth = await resolvePrincipal(services.deps.db, services.lucia, {
-      authorization: req.headers.authorization,
-      cookie: req.headers.cookie,
-    });
+    const auth = await resolvePrincipal(
+      services.deps.db,
+      services.lucia,
+      { authorization: req.headers.authorization, cookie: req.headers.cookie },
+      services.deps.tokens,
+    );
     if (!auth.principal) return fail(401, 'Sign in or send an API token.');
     restaurantId = (await scopeOf(services.deps.db, auth.principal, 'manager')).restaurantId;
     filters = filtersOf(new URL(req.url ?? '/', 'http://x'));

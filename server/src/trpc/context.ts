@@ -33,10 +33,12 @@ export type Context = AppServices & {
 };
 
 export async function createContext(services: AppServices, req: RequestInfo): Promise<Context> {
-  const auth = await resolvePrincipal(services.deps.db, services.lucia, {
-    authorization: req.authorization,
-    cookie: req.cookie,
-  });
+  const auth = await resolvePrincipal(
+    services.deps.db,
+    services.lucia,
+    { authorization: req.authorization, cookie: req.cookie },
+    services.deps.tokens,
+  );
   if (auth.setCookie) req.setCookie(serializeSessionCookie(auth.setCookie.cookie, req.secure));
   return { ...services, req, principal: auth.principal, authFailure: auth.failure };
 }

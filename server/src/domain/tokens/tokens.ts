@@ -58,7 +58,7 @@ export async function createToken(
 }
 
 export async function revokeToken(deps: Deps, scope: Scope, id: string): Promise<TApiToken> {
-  return write(deps, scope, async ({ tx, emit }) => {
+  const revoked = await write(deps, scope, async ({ tx, emit }) => {
     const [row] = await tx
       .update(apiTokens)
       .set({ revokedAt: new Date() })
@@ -74,4 +74,7 @@ export async function revokeToken(deps: Deps, scope: Scope, id: string): Promise
     await emit({ type: 'token.revoked', entityId: id, payload: { name: row.name } });
     return row;
   });
+  // Refused from now on in this process; other processes stop within their cache's 2 s.
+  deps.tokens?.forget(id);
+  return revoked;
 }
