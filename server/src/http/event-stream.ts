@@ -6,6 +6,7 @@ import { AppError } from '../domain/errors';
 import { appRouter } from '../routers';
 import type { Context } from '../trpc/context';
 import { createCallerFactory, SSE } from '../trpc/init';
+import { serialize } from '../trpc/transformer';
 
 const PATH = 'events.stream';
 const createCaller = createCallerFactory(appRouter);
@@ -19,7 +20,7 @@ const single = new WeakMap<TEvent, Buffer>();
 function encode(event: TEvent): Encoded {
   let e = encoded.get(event);
   if (!e) {
-    const { json, meta } = superjson.serialize(event);
+    const { json, meta } = serialize(event);
     e = { json: JSON.stringify(json), meta: Object.entries(meta?.values ?? {}) };
     encoded.set(event, e);
   }
@@ -136,7 +137,7 @@ export async function serveEventStream(ctx: Context, req: http.IncomingMessage, 
         input,
         ctx,
       });
-      send(Buffer.from(`event: serialized-error\ndata: ${JSON.stringify(superjson.serialize(shape))}\n\n`));
+      send(Buffer.from(`event: serialized-error\ndata: ${JSON.stringify(serialize(shape))}\n\n`));
     }
   } finally {
     clearInterval(ping);
