@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HHMM, isValidTimeZone } from '../domain/time';
+import { canonicalTimeZone, HHMM, isValidTimeZone } from '../domain/time';
 
 export const ZUuid = z.uuid({ error: 'Must be an id (UUID).' });
 export const ZTime = z.string().regex(HHMM, { error: 'Use the 24-hour form HH:mm, e.g. 19:30.' });
@@ -8,19 +8,7 @@ export const ZTimezone = z
   .string()
   .trim()
   .refine(isValidTimeZone, { error: 'Unknown time zone: use an IANA name such as Europe/Berlin.' })
-  .transform(canonicalZoneCase);
-
-/**
- * Intl accepts zone names in any case ('europe/berlin'); store the IANA spelling so pickers and
- * comparisons match. Only the case changes: aliases (Asia/Kolkata, US/Eastern) stay as typed.
- */
-function canonicalZoneCase(tz: string): string {
-  const lower = tz.toLowerCase();
-  const resolved = new Intl.DateTimeFormat('en-US', { timeZone: tz }).resolvedOptions().timeZone;
-  if (resolved.toLowerCase() === lower) return resolved;
-  const intl = Intl as unknown as { supportedValuesOf?: (k: string) => string[] };
-  return intl.supportedValuesOf?.('timeZone').find((z) => z.toLowerCase() === lower) ?? tz;
-}
+  .transform((tz) => canonicalTimeZone(tz) ?? tz);
 
 export const ZEmail = z
   .string()
