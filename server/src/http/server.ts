@@ -9,6 +9,7 @@ import { appRouter } from '../routers';
 import { type AppServices, createContext } from '../trpc/context';
 import { serveEventStream } from './event-stream';
 import { exportGuestsCsv } from './export';
+import { answerSingleCall, type OnCallError, singleCallOf } from './single-call';
 
 export type HttpOptions = {
   services: AppServices;
@@ -17,6 +18,11 @@ export type HttpOptions = {
   clientDist?: string | undefined;
   /** Trust X-Forwarded-* from a reverse proxy. */
   trustProxy?: boolean;
+  /**
+   * Answer unbatched queries and mutations without tRPC's fetch adapter (./single-call; the
+   * default). false: tRPC's handler answers every call (the test comparing the two).
+   */
+  singleCalls?: boolean;
 };
 
 const SECURITY_HEADERS: Record<string, string> = {
@@ -27,7 +33,7 @@ const SECURITY_HEADERS: Record<string, string> = {
 
 /** One process serves /trpc (batching + SSE), GET /health and the built client. */
 export function createHttpServer(opts: HttpOptions): http.Server {
-  const { services, db, trustProxy = false } = opts;
+  const { services, db, trustProxy = false, singleCalls = true } = opts;
   const header = (req: http.IncomingMessage, name: string) => {
     const v = req.headers[name];
     return Array.isArray(v) ? v[0] : v;
@@ -46,17 +52,28 @@ export function createHttpServer(opts: HttpOptions): http.Server {
       setCookie: (value) => res.appendHeader('Set-Cookie', value),
     });
   };
+  const onError: OnCallError = ({ error, path }) => {
+    // Domain errors thrown while a subscription streams arrive here unmapped: not a crash.
+    if (error.code === 'INTERNAL_SERVER_ERROR' && !(error.cause instanceof AppError)) {
+      console.error(`[trpc] ${path ?? '?'}:`, error.cause ?? error);
+    }
+  };
   const trpc = createHTTPHandler({
     router: appRouter,
     basePath: '/trpc/',
     createContext: ({ req, res }) => contextOf(req, res),
-    onError: ({ error, path }) => {
-      // Domain errors thrown while a subscription streams arrive here unmapped: not a crash.
-      if (error.code === 'INTERNAL_SERVER_ERROR' && !(error.cause instanceof AppError)) {
-        console.error(`[trpc] ${path ?? '?'}:`, error.cause ?? error);
-      }
-    },
+    onError,
   });
+  const answerTrpc = (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const call = singleCalls ? singleCallOf(req, url) : undefined;
+    if (!call) return trpc(req, res);
+    answerSingleCall(call, req, res, url, () => contextOf(req, res), onError).catch((err) => {
+      console.error(`[trpc] ${call.path}:`, err);
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
+  };
 
   const dist = opts.clientDist && existsSync(opts.clientDist) ? opts.clientDist : undefined;
   const assets = dist
@@ -89,7 +106,7 @@ export function createHttpServer(opts: HttpOptions): http.Server {
       return;
     }
     if (url === '/trpc' || url.startsWith('/trpc/') || url.startsWith('/trpc?')) {
-      trpc(req, res);
+      answerTrpc(req, res);
       return;
     }
     if (req.method === 'GET' && (url === '/export/guests.csv' || url.startsWith('/export/guests.csv?'))) {
