@@ -1,6 +1,7 @@
 import { createTRPCClient, httpBatchLink, httpLink, httpSubscriptionLink, splitLink } from '@trpc/client';
 import { EventSource } from 'eventsource';
 import superjson from 'superjson';
+import { request } from 'undici';
 import type { AppRouter } from './routers';
 
 export type TobeoutClientOptions = {
@@ -14,6 +15,26 @@ export type TobeoutClientOptions = {
    * makes them (what the benchmarks use, so each call's latency is its own).
    */
   batch?: boolean;
+};
+
+/**
+ * tRPC's queries and mutations over undici's request API instead of fetch. tRPC reads only `ok`
+ * and `json()` of an answer; fetch builds a Request, Headers, web streams and an abort signal per
+ * call besides, which doubled the client's CPU per call (0.8 → 0.4 ms, scripts/bench booking).
+ * Connections are kept alive and pooled per origin as with fetch.
+ */
+const undiciFetch = async (url: string | URL | globalThis.Request, init?: RequestInit) => {
+  const res = await request(String(url), {
+    method: (init?.method ?? 'GET') as 'GET' | 'POST',
+    headers: init?.headers as Record<string, string> | undefined,
+    body: init?.body as string | undefined,
+    signal: init?.signal ?? undefined,
+  });
+  return {
+    ok: res.statusCode >= 200 && res.statusCode < 300,
+    status: res.statusCode,
+    json: () => res.body.json(),
+  };
 };
 
 /**
@@ -41,8 +62,8 @@ export function createTobeoutClient(opts: TobeoutClientOptions) {
         }),
         false:
           opts.batch === false
-            ? httpLink({ url, transformer: superjson, headers: { authorization } })
-            : httpBatchLink({ url, transformer: superjson, headers: { authorization } }),
+            ? httpLink({ url, transformer: superjson, headers: { authorization }, fetch: undiciFetch })
+            : httpBatchLink({ url, transformer: superjson, headers: { authorization }, fetch: undiciFetch }),
       }),
     ],
   });
