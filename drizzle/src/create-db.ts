@@ -37,8 +37,15 @@ export type MigrationLevel = { applied: number; latest: string | null; pending: 
 export interface DbHandle {
   readonly kind: DbKind;
   readonly db: Database;
-  /** Subscribe to a NOTIFY channel; returns the unsubscribe function. */
-  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * Subscribe to a NOTIFY channel; returns the unsubscribe function. `onReconnect` runs when the
+   * listening connection was lost and is back: notifications sent meanwhile never arrive.
+   */
+  listen(
+    channel: string,
+    onPayload: (payload: string) => void,
+    onReconnect?: () => void,
+  ): Promise<() => Promise<void>>;
   /** NOTIFY outside any transaction (delivered at once). */
   notify(channel: string, payload: string): Promise<void>;
   migrate(): Promise<void>;
@@ -108,8 +115,13 @@ function openPostgres(url: string, opts: CreateDbOptions): DbHandle {
   return {
     kind: 'postgres',
     db,
-    async listen(channel, onPayload) {
-      const { unlisten } = await client.listen(channel, onPayload);
+    async listen(channel, onPayload, onReconnect) {
+      // postgres.js listens again by itself after a lost connection, and calls onlisten each time.
+      let listened = false;
+      const { unlisten } = await client.listen(channel, onPayload, () => {
+        if (listened) onReconnect?.();
+        listened = true;
+      });
       return unlisten;
     },
     async notify(channel, payload) {
@@ -158,7 +170,7 @@ async function openPglite(opts: CreateDbOptions): Promise<DbHandle> {
   return {
     kind: 'pglite',
     db,
-    listen: (channel, onPayload) => client.listen(channel, onPayload),
+    listen: (channel, onPayload) => client.listen(channel, onPayload), // in-process: never lost
     async notify(channel, payload) {
       await client.query('select pg_notify($1, $2)', [channel, payload]);
     },

@@ -37,6 +37,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   // Availability reads keep loaded days until their restaurant's next event (from any process).
   const days = new DayCache();
   bus.onWake((restaurantId) => days.invalidate(restaurantId));
+  bus.onResync(() => days.clear());
   const deps: Deps = {
     db: db.db,
     dbKind: db.kind,

@@ -87,6 +87,35 @@ describe('DayCache', () => {
     expect(await grid()).toEqual({ built: 2 });
   });
 
+  it('drops an answer when the hold it shows expires, before the TTL', async () => {
+    const cache = new DayCache({ ttlMs: 60_000 });
+    let builds = 0;
+    const grid = (until: number | null) =>
+      cache.memo(
+        'r1',
+        `grid ${DAY}`,
+        async () => ({ built: ++builds, until }),
+        (g) => g.until,
+      );
+    expect(await grid(Date.now() + 40)).toMatchObject({ built: 1 });
+    expect(await grid(null)).toMatchObject({ built: 1 });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(await grid(null)).toMatchObject({ built: 2 }); // no hold: kept for the TTL
+    await new Promise((r) => setTimeout(r, 50));
+    expect(await grid(null)).toMatchObject({ built: 2 });
+  });
+
+  it('clear() drops every restaurant', async () => {
+    const cache = new DayCache({ ttlMs: 60_000 });
+    const src = counting();
+    await cache.get('r1', DAY, src.load);
+    await cache.get('r2', DAY, src.load);
+    cache.clear();
+    await cache.get('r1', DAY, src.load);
+    await cache.get('r2', DAY, src.load);
+    expect(src.loads).toBe(4);
+  });
+
   it('keeps at most maxEntries days', async () => {
     const cache = new DayCache({ ttlMs: 60_000, maxEntries: 2 });
     const src = counting();
@@ -118,6 +147,41 @@ describe.skipIf(!testDatabaseUrl)('the day cache across server processes', () =>
   afterAll(async () => {
     await b?.close();
     await a?.close();
+  });
+
+  it('a check on B reads again when its LISTEN connection was lost (wake-ups may have been missed)', async () => {
+    const w = await bookingWorld(a);
+    const apiB = cookieClient(urlB, w.cookie);
+    const ask = () => apiB.availability.check.query({ date: DAY, time: '20:00', partySize: 5 });
+    expect((await ask()).available).toBe(true); // B now holds the day in memory
+    // A booking that wakes no one: a process without live publishing (as if it had crashed
+    // between its commit and its NOTIFY).
+    const [row] = await queryRows<{ name: string }>(a.app.db.db, sql`select current_database() as name`);
+    const url = new URL(testDatabaseUrl!);
+    url.pathname = `/${row!.name}`;
+    const silent = await createApp({
+      db: await createDb({ databaseUrl: url.toString(), poolSize: 2 }),
+      livePublish: false,
+    });
+    try {
+      const silentUrl = `http://127.0.0.1:${(await silent.listen(0)).port}`;
+      await cookieClient(silentUrl, w.cookie).bookings.create.mutate({
+        date: DAY,
+        time: '20:00',
+        partySize: 5,
+        guest: { name: 'Unannounced' },
+      });
+      expect((await ask()).available).toBe(true); // B cannot know yet
+      // Every LISTEN connection on this database is cut; postgres.js listens again by itself.
+      await queryRows(
+        a.app.db.db,
+        sql`select pg_terminate_backend(pid) from pg_stat_activity
+            where datname = current_database() and query ilike 'listen%' and pid <> pg_backend_pid()`,
+      );
+      await expect.poll(async () => (await ask()).reason, { timeout: 5_000, interval: 50 }).toBe('full');
+    } finally {
+      await silent.close();
+    }
   });
 
   it("a check on B sees a booking made through A as soon as A's NOTIFY arrives", async () => {

@@ -8,6 +8,8 @@ export interface EventPublisher {
 export interface EventBus extends EventPublisher {
   /** Called with a restaurant id whenever events of it may have been committed (any process). */
   onWake(listener: (restaurantId: string) => void): () => void;
+  /** Called when wake-ups may have been lost (the LISTEN connection was down): look at everything. */
+  onResync(listener: () => void): () => void;
   close(): Promise<void>;
 }
 
@@ -23,6 +25,7 @@ const MAX_PAYLOAD = 7000; // NOTIFY payloads must stay under 8000 bytes
  */
 export async function createNotifyBus(handle: Pick<DbHandle, 'listen' | 'notify'>): Promise<EventBus> {
   const listeners = new Set<(restaurantId: string) => void>();
+  const resyncListeners = new Set<() => void>();
   const pending = new Set<string>();
   let scheduled = false;
   let closed = false;
@@ -31,9 +34,15 @@ export async function createNotifyBus(handle: Pick<DbHandle, 'listen' | 'notify'
     for (const l of listeners) l(restaurantId);
   };
 
-  const unlisten = await handle.listen(EVENTS_CHANNEL, (payload) => {
-    for (const id of payload.split(',')) if (id) wake(id);
-  });
+  const unlisten = await handle.listen(
+    EVENTS_CHANNEL,
+    (payload) => {
+      for (const id of payload.split(',')) if (id) wake(id);
+    },
+    () => {
+      for (const l of resyncListeners) l();
+    },
+  );
 
   const flush = async () => {
     const ids = [...pending];
@@ -80,9 +89,14 @@ export async function createNotifyBus(handle: Pick<DbHandle, 'listen' | 'notify'
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    onResync(listener) {
+      resyncListeners.add(listener);
+      return () => resyncListeners.delete(listener);
+    },
     async close() {
       closed = true;
       listeners.clear();
+      resyncListeners.clear();
       await unlisten().catch(() => {});
     },
   };

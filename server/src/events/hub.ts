@@ -38,7 +38,14 @@ export class EventHub {
     bus: EventBus,
     private readonly opts: HubOptions = {},
   ) {
-    this.unsubscribeBus = bus.onWake((rid) => this.feeds.get(rid)?.wake());
+    const unsubscribeWake = bus.onWake((rid) => this.feeds.get(rid)?.wake());
+    const unsubscribeResync = bus.onResync(() => {
+      for (const feed of this.feeds.values()) feed.wake();
+    });
+    this.unsubscribeBus = () => {
+      unsubscribeWake();
+      unsubscribeResync();
+    };
   }
 
   get subscriberCount(): number {

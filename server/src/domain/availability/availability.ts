@@ -82,15 +82,19 @@ export async function check(
 }
 
 /** availability.grid: the day's table × slot statuses, with booking summaries for hover cards. */
-export function grid(deps: Deps, scope: Scope, date: string): Promise<TAvailabilityGrid> {
+export async function grid(deps: Deps, scope: Scope, date: string): Promise<TAvailabilityGrid> {
   // The timeline and the floor ask for it on every change of every screen: worked out once per
-  // change (its data changes only with events, which drop it; a held table shows free again
-  // at most the cache's TTL after its hold expired).
+  // change (its data changes only with events, which drop it) and until a hold it shows expires.
   const build = () => buildGridAnswer(deps, scope, date);
-  return deps.days ? deps.days.memo(scope.restaurantId, `grid ${date}`, build) : build();
+  if (!deps.days) return (await build()).grid;
+  return (await deps.days.memo(scope.restaurantId, `grid ${date}`, build, (built) => built.holdsUntil)).grid;
 }
 
-async function buildGridAnswer(deps: Deps, scope: Scope, date: string): Promise<TAvailabilityGrid> {
+async function buildGridAnswer(
+  deps: Deps,
+  scope: Scope,
+  date: string,
+): Promise<{ grid: TAvailabilityGrid; holdsUntil: number | null }> {
   const day = await readDay(deps, scope.restaurantId, date);
   const built = buildGrid(day);
   // Only what overlaps the grid's own slots (day.window also covers the next day): from the
@@ -145,13 +149,17 @@ async function buildGridAnswer(deps: Deps, scope: Scope, date: string): Promise<
         ),
       ),
   ]);
+  const holdExpiries = day.taken.flatMap((t) => (t.expiresAt === null ? [] : [t.expiresAt]));
   return {
-    ...built,
-    bookings: groupTables(bookingRows).map((b) => ({
-      ...b,
-      time: instantToZoned(b.startsAt, day.settings.timeZone).time,
-    })),
-    blocks: groupTables(blockRows),
+    grid: {
+      ...built,
+      bookings: groupTables(bookingRows).map((b) => ({
+        ...b,
+        time: instantToZoned(b.startsAt, day.settings.timeZone).time,
+      })),
+      blocks: groupTables(blockRows),
+    },
+    holdsUntil: holdExpiries.length > 0 ? Math.min(...holdExpiries) : null,
   };
 }
 

@@ -1,21 +1,25 @@
 import type { Day } from './day';
 
 export type DayCacheOptions = {
-  /** Longest a day is served without re-reading, even if no wake-up arrived (a lost NOTIFY). */
+  /**
+   * Longest a day is served without re-reading, even if no wake-up arrived: the NOTIFY of a
+   * process that crashed between its commit and the NOTIFY. (Wake-ups missed while the LISTEN
+   * connection was down are covered by `clear()` when it is back.)
+   */
   ttlMs?: number;
-  /** Days kept per process (least recently loaded go first). */
+  /** Days kept per process (those closest to expiring go first). */
   maxEntries?: number;
 };
 
-type Entry = { value: Promise<unknown>; loadedAt: number };
+type Entry = { value: Promise<unknown>; expiresAt: number };
 
 /**
  * The availability READ path's memory of loaded days: `availability.check` is asked on every
  * keystroke of the wizard and by voice agents, over and over for the same few days. Every
  * committed change that can move availability emits an event, and every event wakes the bus for
  * its restaurant (in this process at once, in others by NOTIFY) — which drops that restaurant's
- * days here. A short TTL bounds what a lost wake-up could leave stale. Writes never use this:
- * they read the day inside their transaction, under their locks.
+ * days here. A TTL bounds what a lost wake-up could leave stale. Writes never use this: they
+ * read the day inside their transaction, under their locks.
  */
 export class DayCache {
   private readonly byRestaurant = new Map<string, Map<string, Entry>>();
@@ -24,7 +28,7 @@ export class DayCache {
   private readonly maxEntries: number;
 
   constructor(opts: DayCacheOptions = {}) {
-    this.ttlMs = opts.ttlMs ?? 2_000;
+    this.ttlMs = opts.ttlMs ?? 30_000;
     this.maxEntries = opts.maxEntries ?? 2_000;
   }
 
@@ -35,23 +39,35 @@ export class DayCache {
 
   /**
    * Anything else worked out from a restaurant's data alone (an availability grid), kept and
-   * dropped with its days. `key` names it within the restaurant.
+   * dropped with its days. `key` names it within the restaurant; `validUntil` (epoch ms) ends
+   * a value's life sooner than the TTL (when a hold it shows expires).
    */
-  memo<T>(restaurantId: string, key: string, load: () => Promise<T>): Promise<T> {
+  memo<T>(
+    restaurantId: string,
+    key: string,
+    load: () => Promise<T>,
+    validUntil?: (value: T) => number | null,
+  ): Promise<T> {
     const now = Date.now();
     let entries = this.byRestaurant.get(restaurantId);
     const hit = entries?.get(key);
-    if (hit && now - hit.loadedAt < this.ttlMs) return hit.value as Promise<T>;
+    if (hit && now < hit.expiresAt) return hit.value as Promise<T>;
     if (!entries) {
       entries = new Map();
       this.byRestaurant.set(restaurantId, entries);
     }
     if (hit) this.size--;
     const value = load();
-    const entry: Entry = { value, loadedAt: now };
+    const entry: Entry = { value, expiresAt: now + this.ttlMs };
     entries.set(key, entry);
     this.size++;
-    value.catch(() => this.drop(restaurantId, key, entry));
+    value.then(
+      (v) => {
+        const until = validUntil?.(v);
+        if (until != null) entry.expiresAt = Math.min(entry.expiresAt, until);
+      },
+      () => this.drop(restaurantId, key, entry),
+    );
     if (this.size > this.maxEntries) this.evictOldest();
     return value;
   }
@@ -62,6 +78,12 @@ export class DayCache {
     if (!entries) return;
     this.size -= entries.size;
     this.byRestaurant.delete(restaurantId);
+  }
+
+  /** Wake-ups may have been missed (the LISTEN connection was down): everything is read again. */
+  clear(): void {
+    this.byRestaurant.clear();
+    this.size = 0;
   }
 
   private drop(restaurantId: string, key: string, entry: Entry) {
@@ -75,7 +97,7 @@ export class DayCache {
     let oldest: { rid: string; key: string; entry: Entry } | null = null;
     for (const [rid, entries] of this.byRestaurant)
       for (const [key, entry] of entries)
-        if (!oldest || entry.loadedAt < oldest.entry.loadedAt) oldest = { rid, key, entry };
+        if (!oldest || entry.expiresAt < oldest.entry.expiresAt) oldest = { rid, key, entry };
     if (oldest) this.drop(oldest.rid, oldest.key, oldest.entry);
   }
 }
