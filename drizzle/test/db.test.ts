@@ -141,6 +141,66 @@ describe.each(testDbKinds)('guest name index on %s', (kind) => {
       await h.close();
     }
   });
+
+  it('guest_name_matches: folded spellings, typos, substrings and short terms, the same on every call', async () => {
+    const h = await createTestDb(kind);
+    try {
+      const [r, other] = await h.db
+        .insert(restaurants)
+        .values([
+          { name: 'R', timezone: 'Europe/Berlin' },
+          { name: 'Other', timezone: 'Europe/Berlin' },
+        ])
+        .returning();
+      const names = [
+        'Anna Müller',
+        'Hans Schmidt',
+        'Jonas Weber',
+        'Mia Lang',
+        'Lena Langer',
+        'Jürgen Müller-Lang',
+      ];
+      await h.db
+        .insert(guests)
+        .values([
+          ...names.map((name) => ({ restaurantId: r!.id, name })),
+          { restaurantId: other!.id, name: 'Anna Müller' },
+        ]);
+      const matches = (term: string) =>
+        queryRows<{ name: string; distance: number }>(
+          h.db,
+          sql`select name, round(distance::numeric, 2)::float8 as distance
+              from guest_name_matches(${r!.id}, ${term}, ${`%${term}%`}) order by distance, name`,
+        );
+      const expected = {
+        // 'ue' reads as 'ü'; a word of the name is distance 0.
+        Mueller: [
+          { name: 'Anna Müller', distance: 0 },
+          { name: 'Jürgen Müller-Lang', distance: 0 },
+        ],
+        Schmitt: [{ name: 'Hans Schmidt', distance: 0.38 }],
+        Webr: [{ name: 'Jonas Weber', distance: 0.4 }],
+        // Too little alike to pass the similarity threshold, found as a substring.
+        ang: [
+          { name: 'Jürgen Müller-Lang', distance: 0.5 },
+          { name: 'Mia Lang', distance: 0.5 },
+          { name: 'Lena Langer', distance: 0.75 },
+        ],
+        // Under three characters: substring only.
+        mü: [
+          { name: 'Anna Müller', distance: 0.33 },
+          { name: 'Jürgen Müller-Lang', distance: 0.33 },
+        ],
+        Zander: [],
+      };
+      // More calls than PostgreSQL plans with each call's values before it may keep a generic plan.
+      for (let i = 0; i < 7; i++) {
+        for (const [term, rows] of Object.entries(expected)) expect(await matches(term)).toEqual(rows);
+      }
+    } finally {
+      await h.close();
+    }
+  });
 });
 
 describe.skipIf(!testDatabaseUrl)('migrations on PostgreSQL', () => {

@@ -45,8 +45,9 @@ export function isPhoneTerm(q: string): boolean {
  * The restaurant's distinct guest names that match a name search, each with its distance
  * (0 = the term is a word of the name). Both sides are compared in their folded form (see
  * fold_name in migration 0008: "Mueller" finds "Müller"), typo-tolerant by trigram word
- * similarity from three characters, and always by substring. guest_name_matches (migration 0010)
- * runs it without ever scanning guest_names sequentially (a scan tests every name's similarity).
+ * similarity from three characters, and always by substring. guest_name_matches (migrations 0010
+ * and 0011) runs it through the trigram index whatever the term: never reading all of the
+ * restaurant's names, which would test every name's similarity.
  */
 export function matchingNames(restaurantId: string, q: string): SQL {
   const like = `%${q.replace(/[%_\\]/g, '\\$&')}%`;
