@@ -1,15 +1,16 @@
-import { pgErrorCode, tableAllocations } from '@tobeout/db';
+import { queryRows, tableAllocations } from '@tobeout/db';
 import { testDatabaseUrl } from '@tobeout/db/testing';
 import { zonedToInstant } from '@tobeout/shared';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGuests, createReservation, createTables } from '../src/seed/factories';
 import { errorOf, memberOf, restaurantWithMember, startServer, type TestServer } from './harness';
 
 /**
- * The exclusion constraint under real concurrency: blocks racing blocks and bookings racing
- * blocks on one table and period. Whatever the interleaving, exactly one wins, every loser gets
- * a clear CONFLICT naming the winner (never a 500), and one active allocation remains.
+ * Blocks under real concurrency: blocks racing blocks and bookings racing blocks on one table and
+ * period. Whatever the interleaving, exactly one wins, every loser gets a clear CONFLICT naming
+ * the winner (never a 500), and one active allocation remains. And a block that loses at the
+ * exclusion constraint itself, to a direct write that took none of the app's locks.
  */
 describe.skipIf(!testDatabaseUrl)('blocks under concurrency on PostgreSQL', () => {
   let server: TestServer;
@@ -67,6 +68,14 @@ describe.skipIf(!testDatabaseUrl)('blocks under concurrency on PostgreSQL', () =
 
   it('bookings racing blocks (5 rounds of 10 + 10): one holder per round, losers refused cleanly', async () => {
     const w = await setup();
+    await w.clients[0]!.restaurant.hours.set.mutate({
+      services: Array.from({ length: 7 }, (_, d) => ({
+        weekday: d + 1,
+        name: 'Dinner',
+        start: '17:00',
+        end: '23:00',
+      })),
+    });
     for (let round = 0; round < 5; round++) {
       const date = `2027-06-0${round + 1}`;
       const blocks = Array.from({ length: 10 }, (_, i) =>
@@ -77,36 +86,80 @@ describe.skipIf(!testDatabaseUrl)('blocks under concurrency on PostgreSQL', () =
           reason: `Block ${i}`,
         }),
       );
-      const bookings = Array.from({ length: 10 }, () =>
-        server.app.db.db.transaction((tx) =>
-          createReservation(tx, {
-            restaurantId: w.rid,
-            guestId: w.guest.id,
-            tableIds: [w.table.id],
-            startsAt: zonedToInstant(date, '20:00', 'Europe/Berlin'),
-            endsAt: zonedToInstant(date, '22:00', 'Europe/Berlin'),
-            partySize: 2,
-          }),
-        ),
+      const bookings = Array.from({ length: 10 }, (_, i) =>
+        w.clients[(i + 2) % w.clients.length]!.bookings.create.mutate({
+          date,
+          time: '20:00',
+          partySize: 2,
+          durationMin: 120,
+          tableIds: [w.table.id],
+          guestId: w.guest.id,
+        }),
       );
-      const [blockResults, bookingResults] = await Promise.all([
-        Promise.allSettled(blocks),
-        Promise.allSettled(bookings),
-      ]);
-      const wins =
-        blockResults.filter((r) => r.status === 'fulfilled').length +
-        bookingResults.filter((r) => r.status === 'fulfilled').length;
-      expect(wins, `round ${round}`).toBe(1);
-      for (const r of blockResults) {
+      const results = await Promise.allSettled([...blocks, ...bookings]);
+      expect(results.filter((r) => r.status === 'fulfilled').length, `round ${round}`).toBe(1);
+      for (const r of results) {
         if (r.status === 'rejected')
           expect(await errorOf(Promise.reject(r.reason))).toMatchObject({
             code: 'CONFLICT',
             reason: 'SLOT_TAKEN',
           });
       }
-      for (const r of bookingResults)
-        if (r.status === 'rejected') expect(pgErrorCode(r.reason)).toBe('23P01');
     }
     expect(await w.activeAllocations()).toHaveLength(5);
+  });
+
+  it('a block that loses to a booking committed while it waited on the constraint names the booking', async () => {
+    const w = await setup();
+    const date = '2027-07-01';
+    // A direct write that takes none of the app's locks, holding its allocation uncommitted.
+    let commit!: () => void;
+    const committed = new Promise<void>((resolve) => {
+      commit = resolve;
+    });
+    let inserted!: () => void;
+    const holding = new Promise<void>((resolve) => {
+      inserted = resolve;
+    });
+    const direct = server.app.db.db.transaction(async (tx) => {
+      await createReservation(tx, {
+        restaurantId: w.rid,
+        guestId: w.guest.id,
+        tableIds: [w.table.id],
+        startsAt: zonedToInstant(date, '20:00', 'Europe/Berlin'),
+        endsAt: zonedToInstant(date, '22:00', 'Europe/Berlin'),
+        partySize: 2,
+      });
+      inserted();
+      await committed;
+    });
+    await holding;
+    const block = errorOf(
+      w.clients[1]!.tables.block.mutate({
+        tableIds: [w.table.id],
+        from: `${date}T19:00`,
+        to: `${date}T21:00`,
+        reason: 'Late',
+      }),
+    );
+    // The block is waiting on the uncommitted allocation (the exclusion constraint's check).
+    await expect
+      .poll(
+        async () =>
+          (
+            await queryRows<{ n: number }>(
+              server.app.db.db,
+              sql`select count(*)::int as n from pg_stat_activity
+                  where datname = current_database() and wait_event = 'transactionid'`,
+            )
+          )[0]!.n,
+        { timeout: 5_000, interval: 20 },
+      )
+      .toBe(1);
+    commit();
+    await direct;
+    expect(await block).toMatchObject({ code: 'CONFLICT', reason: 'SLOT_TAKEN' });
+    expect((await block).message).toContain('T1 is booked by Race Guest');
+    expect(await w.activeAllocations()).toHaveLength(1);
   });
 });

@@ -15,6 +15,7 @@ import {
   zonedToInstant,
 } from '@tobeout/shared';
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { lockBookingWrites } from '../bookings/place';
 import type { Deps, Scope } from '../deps';
 import { AppError } from '../errors';
 import { type WriteContext, write } from '../write';
@@ -111,71 +112,80 @@ function toBlock(row: typeof tableBlocks.$inferSelect, tableIds: string[], timeZ
 /**
  * Blocks tables for maintenance or private use. The block's allocations go through the same
  * exclusion constraint as bookings: over an existing booking or block it is refused, naming
- * what is in the way — also when a booking commits concurrently (the constraint answers then).
+ * what is in the way. It takes the tables' booking locks first (bookings/place.ts), so a block
+ * racing another block or a booking of the same tables reads what the one before committed and
+ * is refused before writing; the constraint still judges the races no lock covers (a booking
+ * that lets the engine pick its table, direct writes) — and then what took the table is looked
+ * up after the rollback. (Not inside the transaction behind a savepoint: two inserts waiting on
+ * each other's allocation through a savepoint were seen to deadlock without PostgreSQL 15's
+ * deadlock detector noticing, until the statement timeout.)
  */
 export async function blockTables(
   deps: Deps,
   scope: Scope,
   input: { tableIds: string[]; from: string; to: string; reason: string },
 ): Promise<TBlock> {
-  return write(deps, scope, async ({ tx, emit }) => {
-    const timeZone = await restaurantTimeZone(tx, scope.restaurantId);
-    const startsAt = localDateTimeToInstant(input.from, timeZone);
-    const endsAt = localDateTimeToInstant(input.to, timeZone);
-    if (endsAt <= startsAt) throw AppError.field('to', 'The block must end after it starts.');
-    if (endsAt <= new Date())
-      throw AppError.field('to', 'This period is already over: a block must end in the future.');
-    const own = await tx
-      .select({ id: tables.id, name: tables.name, active: tables.active })
-      .from(tables)
-      .where(and(eq(tables.restaurantId, scope.restaurantId), inArray(tables.id, input.tableIds)));
-    const known = new Map(own.map((t) => [t.id, t]));
-    input.tableIds.forEach((id, i) => {
-      if (!known.has(id))
-        throw AppError.field(`tableIds.${i}`, 'This table does not exist in this restaurant.', 'NOT_FOUND');
-    });
-    const period = periodOf(startsAt, endsAt);
-    const clashes = await findClashes(tx, scope.restaurantId, input.tableIds, period, timeZone);
-    if (clashes.length > 0) throw clashError(clashes);
-    const [block] = await tx
-      .insert(tableBlocks)
-      .values({
-        restaurantId: scope.restaurantId,
-        startsAt,
-        endsAt,
-        reason: input.reason,
-        createdBy: scope.actor.kind === 'user' ? scope.actor.id : null,
-      })
-      .returning();
-    try {
-      // A savepoint, so a concurrent commit's exclusion violation leaves the transaction usable
-      // to look up and name what took the table.
-      await tx.transaction((sp) =>
-        sp.insert(tableAllocations).values(
-          input.tableIds.map((tableId) => ({
-            restaurantId: scope.restaurantId,
-            tableId,
-            period,
-            blockId: block!.id,
-          })),
-        ),
+  // Set while the allocations are inserted: what a constraint violation there is about.
+  let inserting: { period: string; timeZone: string } | undefined;
+  try {
+    return await write(deps, scope, async ({ tx, emit }) => {
+      await lockBookingWrites(tx, scope.restaurantId, { tableIds: input.tableIds });
+      const timeZone = await restaurantTimeZone(tx, scope.restaurantId);
+      const startsAt = localDateTimeToInstant(input.from, timeZone);
+      const endsAt = localDateTimeToInstant(input.to, timeZone);
+      if (endsAt <= startsAt) throw AppError.field('to', 'The block must end after it starts.');
+      if (endsAt <= new Date())
+        throw AppError.field('to', 'This period is already over: a block must end in the future.');
+      const own = await tx
+        .select({ id: tables.id, name: tables.name, active: tables.active })
+        .from(tables)
+        .where(and(eq(tables.restaurantId, scope.restaurantId), inArray(tables.id, input.tableIds)));
+      const known = new Map(own.map((t) => [t.id, t]));
+      input.tableIds.forEach((id, i) => {
+        if (!known.has(id))
+          throw AppError.field(`tableIds.${i}`, 'This table does not exist in this restaurant.', 'NOT_FOUND');
+      });
+      const period = periodOf(startsAt, endsAt);
+      const clashes = await findClashes(tx, scope.restaurantId, input.tableIds, period, timeZone);
+      if (clashes.length > 0) throw clashError(clashes);
+      const [block] = await tx
+        .insert(tableBlocks)
+        .values({
+          restaurantId: scope.restaurantId,
+          startsAt,
+          endsAt,
+          reason: input.reason,
+          createdBy: scope.actor.kind === 'user' ? scope.actor.id : null,
+        })
+        .returning();
+      inserting = { period, timeZone };
+      await tx.insert(tableAllocations).values(
+        input.tableIds.map((tableId) => ({
+          restaurantId: scope.restaurantId,
+          tableId,
+          period,
+          blockId: block!.id,
+        })),
       );
-    } catch (err) {
-      if (pgErrorCode(err) !== '23P01') throw err;
-      throw clashError(await findClashes(tx, scope.restaurantId, input.tableIds, period, timeZone));
-    }
-    await emit({
-      type: 'table.blocked',
-      entityId: block!.id,
-      payload: {
-        tables: await tableNames(tx, scope.restaurantId, input.tableIds),
-        from: input.from,
-        to: input.to,
-        reason: input.reason,
-      },
+      inserting = undefined;
+      await emit({
+        type: 'table.blocked',
+        entityId: block!.id,
+        payload: {
+          tables: await tableNames(tx, scope.restaurantId, input.tableIds),
+          from: input.from,
+          to: input.to,
+          reason: input.reason,
+        },
+      });
+      return toBlock(block!, input.tableIds, timeZone);
     });
-    return toBlock(block!, input.tableIds, timeZone);
-  });
+  } catch (err) {
+    // A concurrent commit took a table (the constraint judged): name it (committed, so visible now).
+    if (!inserting || pgErrorCode(err) !== '23P01') throw err;
+    const { period, timeZone } = inserting;
+    throw clashError(await findClashes(deps.db, scope.restaurantId, input.tableIds, period, timeZone));
+  }
 }
 
 /** Lifts a block: its allocations free the tables, the block stays in the tables' history. */
