@@ -159,7 +159,7 @@ describe.skipIf(!testDatabaseUrl)('bookings under concurrency on PostgreSQL', ()
     expect(await overlaps()).toBe(0);
   });
 
-  it('bookings racing blocks of the same table (the exclusion constraint judges): one holder, clean 409s', async () => {
+  it('bookings naming the table, bookings the engine places and blocks, all racing for one table: one holder, clean 409s', async () => {
     const w = await setup(1);
     const table = w.tables[0]!;
     for (let round = 0; round < 3; round++) {
@@ -172,7 +172,7 @@ describe.skipIf(!testDatabaseUrl)('bookings under concurrency on PostgreSQL', ()
               time: '19:00',
               partySize: 2,
               guest: { name: `Booker ${round}-${i}` },
-              tableIds: [table.id],
+              ...(i % 2 === 0 && { tableIds: [table.id] }),
             }),
           ),
         ),
@@ -191,11 +191,10 @@ describe.skipIf(!testDatabaseUrl)('bookings under concurrency on PostgreSQL', ()
       expect(wins, `round ${round}`).toHaveLength(1);
       for (const r of [...bookings, ...blocks]) {
         if (r.status === 'fulfilled') continue;
-        expect(await errorOf(Promise.reject(r.reason))).toMatchObject({
-          code: 'CONFLICT',
-          httpStatus: 409,
-          reason: 'SLOT_TAKEN',
-        });
+        const err = await errorOf(Promise.reject(r.reason));
+        expect(err).toMatchObject({ code: 'CONFLICT', httpStatus: 409 });
+        // The engine finds nothing free (or loses its pick to a commit); the others find it taken.
+        expect(['SLOT_TAKEN', 'NO_AVAILABILITY']).toContain(err.reason);
       }
     }
     expect(await w.activeAllocations()).toHaveLength(3);

@@ -16,6 +16,7 @@ import {
   assertFree,
   bookingLocks,
   freeExpiredHolds,
+  lockBookingWrites,
   type Placement,
   slotTaken,
 } from '../bookings/place';
@@ -262,6 +263,7 @@ export async function hold(
             checkAvailability(day, want, input.time).reason ?? 'full',
           );
         tableIds = best.tableIds;
+        await lockBookingWrites(tx, rid, { tableIds }); // see lockBookingWrites
       }
       // Converting the hold skips the rules, so pacing is decided here, as bookings.create does.
       if (pacing && pacingExceeded(day, startsAt, want)) {

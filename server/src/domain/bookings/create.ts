@@ -47,6 +47,7 @@ import {
   assertFree,
   bookingLocks,
   freeExpiredHolds,
+  lockBookingWrites,
   type Placement,
   slotTaken,
 } from './place';
@@ -458,6 +459,7 @@ export async function createBooking(deps: Deps, scope: Scope, input: Input): Pro
         const best = optionsAt(await wholeDay(), startsAt, want)[0];
         if (!best) throw noAvailability(day, want, time, checkAvailability(day, want, time).reason ?? 'full');
         tableIds = best.tableIds;
+        await lockBookingWrites(tx, rid, { tableIds }); // see lockBookingWrites
       }
       if (!walkIn && !input.overridePacing && pacingExceeded(day, startsAt, want))
         throw noAvailability(await wholeDay(), want, time, 'pacing');

@@ -59,15 +59,18 @@ export function allocationsInsert(
 
 /**
  * Serialises booking writes that could take the same table; taken before the day is read.
- * Writers naming their tables (a chosen table, a converted hold, a move) lock those tables;
- * writers that let the engine pick lock the service day, so two of them never pick the same
- * table. Without it, writers racing for one table insert conflicting allocations side by side
- * and wait on each other until PostgreSQL's deadlock timeout picks a victim, and converting a
- * hold could lose its own table. With it, each writer reads what the one before committed and a
- * loser is refused before it writes anything; other tables, days and restaurants book in
- * parallel. The exclusion constraint still judges every remaining race (a picker against a
- * writer naming the table, blocks, direct writes). Keys are locked in sorted order, so writers
- * locking several tables cannot deadlock each other.
+ * Writers naming their tables (a chosen table, a converted hold, a move, a block) lock those
+ * tables; writers that let the engine pick lock the service day, so two of them never pick the
+ * same table, and then also the tables they picked, before inserting. Without it, writers racing
+ * for one table insert conflicting allocations side by side and wait on each other at the
+ * exclusion constraint — a cycle that PostgreSQL 15 was seen to leave unbroken until the
+ * statement timeout — and converting a hold could lose its own table. With it, each writer reads
+ * what the one before committed and a loser is refused before it writes anything, and no two of
+ * our writers ever hold uncommitted allocations of one table at once; other tables, days and
+ * restaurants book in parallel. The exclusion constraint still judges what slips between a
+ * picker's read and its table locks (an immediate violation, no wait) and direct writes. Keys
+ * are locked in sorted order, and a picker takes its day before its tables while no writer
+ * holding a table waits for a day, so writers cannot deadlock each other.
  */
 export async function lockBookingWrites(tx: Tx, restaurantId: string, what: LockTarget): Promise<void> {
   await tx.execute(sql`select ${bookingLocks(restaurantId, what)}`);
