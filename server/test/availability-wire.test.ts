@@ -1,6 +1,8 @@
 import superjson from 'superjson';
 import { describe, expect, it } from 'vitest';
-import { serialize } from '../src/trpc/transformer';
+import { z } from 'zod';
+import { serialize, serializedText } from '../src/trpc/transformer';
+import { validatedOnce } from '../src/trpc/validated-once';
 
 /**
  * Responses (availability answers above all) are serialized by a fast path that must give exactly
@@ -54,5 +56,33 @@ describe('response serialization', () => {
   it('a sparse array: the same as superjson', () => {
     const value = { a: new Array(3) };
     expect(JSON.stringify(serialize(value))).toBe(JSON.stringify(superjson.serialize(value)));
+  });
+});
+
+describe('answers shared by many requests (validatedOnce)', () => {
+  const schema = z.object({
+    at: z.date(),
+    cells: z.array(z.object({ status: z.enum(['free', 'reserved']) })),
+  });
+  const cached = {
+    at: new Date('2026-10-25T00:30:00.000Z'),
+    cells: [{ status: 'free' }, { status: 'reserved' }],
+  };
+
+  it('validates once, then hands back the same validated answer, serialized as superjson would', () => {
+    const parse = validatedOnce(schema);
+    const first = parse(cached);
+    expect(first).toEqual(cached);
+    expect(parse(cached)).toBe(first);
+    expect(serializedText(first)).toBe(JSON.stringify(superjson.serialize(cached)));
+    expect(serializedText(first)).toBe(serializedText(parse(cached)));
+    expect(serialize(first)).toBe(serialize(first)); // kept, not worked out again
+  });
+
+  it('still refuses what does not match, every time', () => {
+    const parse = validatedOnce(schema);
+    const bad = { at: 'soon', cells: [] };
+    expect(() => parse(bad)).toThrow();
+    expect(() => parse(bad)).toThrow();
   });
 });

@@ -72,6 +72,15 @@ describe('unbatched calls answer exactly as tRPC does', () => {
       }),
     ],
     ['a query without input', () => ({ path: 'restaurant.get', headers: bearer() })],
+    // A grid is cached and served as the same validated object, its JSON text kept with it.
+    [
+      'a cached answer',
+      () => ({ path: `availability.grid?input=${input({ date: day })}`, headers: bearer() }),
+    ],
+    [
+      'a cached answer again',
+      () => ({ path: `availability.grid?input=${input({ date: day })}`, headers: bearer() }),
+    ],
     ['a query with an empty input', () => ({ path: 'restaurant.get?input=', headers: bearer() })],
     [
       'invalid input (field errors)',

@@ -10,6 +10,7 @@ import {
 import { getHTTPStatusCode } from '@trpc/server/http';
 import { appRouter } from '../routers';
 import type { Context } from '../trpc/context';
+import { serializedText } from '../trpc/transformer';
 
 const config = appRouter._def._config;
 /** Every procedure by its full path ('bookings.create'): typed as a tree, flat at run time. */
@@ -62,9 +63,10 @@ export async function answerSingleCall(
   let input: unknown;
   let ctx: Context | undefined;
   let body: Parameters<typeof getHTTPStatusCode>[0];
+  let data: unknown;
   try {
     ctx = await context();
-    const data = await callTRPCProcedure({
+    data = await callTRPCProcedure({
       router: appRouter,
       path,
       type,
@@ -92,7 +94,13 @@ export async function answerSingleCall(
   res.statusCode = getHTTPStatusCode(body);
   res.setHeader('vary', 'trpc-accept, accept');
   res.setHeader('content-type', 'application/json');
-  res.end(JSON.stringify(transformTRPCResponse(config, body)));
+  // What JSON.stringify(transformTRPCResponse(config, body)) gives, with the data's JSON text
+  // kept when the answer is shared (a cached grid).
+  res.end(
+    'result' in body
+      ? `{"result":{"data":${serializedText(data)}}}`
+      : JSON.stringify(transformTRPCResponse(config, body)),
+  );
 }
 
 function readBody(req: http.IncomingMessage): Promise<string> {

@@ -13,6 +13,33 @@ const NEEDS_SUPERJSON = Symbol('needs superjson');
  * superjson records as a referential equality) goes to superjson unchanged.
  */
 export function serialize(value: unknown): SuperJSONResult {
+  const kept = keptOf(value);
+  if (kept) return (kept.result ??= serializeNow(value));
+  return serializeNow(value);
+}
+
+/** `JSON.stringify(serialize(value))`, worked out once for a shared answer. */
+export function serializedText(value: unknown): string {
+  const kept = keptOf(value);
+  if (kept) return (kept.text ??= JSON.stringify(serialize(value)));
+  return JSON.stringify(serialize(value));
+}
+
+/**
+ * Answers served to many requests as the same object, which nothing changes any more (see
+ * trpc/validated-once.ts): their serialized form and JSON text are kept with them.
+ */
+const shared = new WeakMap<object, { result?: SuperJSONResult; text?: string }>();
+
+export function markShared(value: object): void {
+  if (!shared.has(value)) shared.set(value, {});
+}
+
+function keptOf(value: unknown) {
+  return typeof value === 'object' && value !== null ? shared.get(value) : undefined;
+}
+
+function serializeNow(value: unknown): SuperJSONResult {
   const walk: Walk = { values: {}, annotated: false, seen: new Set() };
   let json: unknown;
   try {

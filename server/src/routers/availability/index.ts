@@ -12,12 +12,13 @@ import {
 import { z } from 'zod';
 import { check, grid, hold, range, release } from '../../domain/availability/availability';
 import { restaurantProcedure, router } from '../../trpc/init';
+import { validatedOnce } from '../../trpc/validated-once';
 
 /** What is free when: for the timeline, the booking wizard, calendars and agents. */
 export const availabilityRouter = router({
   grid: restaurantProcedure('staff')
     .input(z.object({ date: ZDate }))
-    .output(ZAvailabilityGrid)
+    .output(validatedOnce(ZAvailabilityGrid)) // the same cached answer until the next change
     .query(({ ctx, input }) => grid(ctx.deps, ctx.scope, input.date)),
   check: restaurantProcedure('staff')
     .input(ZAvailabilityCheckInput)
