@@ -2,7 +2,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { createTobeoutClient } from '@tobeout/server/client';
 import { addDays, todayIn } from '@tobeout/shared';
-import { load, procStats, rawSql, rssMb } from './lib';
+import { load, procStats, rawSql, rssMb, summarise } from './lib';
 
 // After ./lib: it points TEST_DATABASE_URL at the benchmark server before the testing module reads it.
 const { createTables } = await import('@tobeout/server/seed');
@@ -27,7 +27,9 @@ const CREATES = Number(process.env.BENCH_CREATES ?? 2000);
  * Booking engine benchmark: a restaurant with 40 tables, 200k guests and ≈1M reservations over
  * three years (open 11:00–23:00 daily; every table booked each hour in the past, half of them in
  * the coming month, plus ≈470k cancelled bookings). Over HTTP on loopback with 16 concurrent
- * clients: availability.check and availability.grid latency, bookings.create throughput — and,
+ * clients: availability.check and availability.grid latency (in steady state, with the days in
+ * the server's cache, and separately the first read of a day after a change), bookings.create
+ * throughput — and,
  * in the same run, the same booking transaction as raw SQL through postgres.js as the baseline.
  * Ends with a SQL check that no two active allocations of a table overlap.
  *
@@ -110,7 +112,11 @@ export async function bookingBench() {
       { length: 21 },
       (_, i) => `${String(11 + Math.floor(i / 2)).padStart(2, '0')}:${i % 2 ? '30' : '00'}`,
     );
-    await api.availability.check.query({ date: day, partySize: 2, time: '19:00' }); // warm up
+    // Steady state: the days asked about are in each process's availability cache, as they are
+    // between changes on a working evening. What a change costs — the next read of the day loads
+    // it again — is measured separately below (`afterAChange`).
+    await api.availability.check.query({ date: day, partySize: 2, time: '19:00' });
+    for (let d = 0; d < 14; d++) await api.availability.grid.query({ date: addDays(today, d) });
     // One client alone (what a single voice agent sees), then 16 at once (queueing included).
     const checkAlone = await load(1, Math.min(CHECKS, 500), (i) =>
       api.availability.check.query({ date: day, partySize: 2 + (i % 5), time: times[i % times.length] }),
@@ -130,6 +136,24 @@ export async function bookingBench() {
     const checkBatched = await load(CONCURRENCY, CHECKS, (i) =>
       batching.availability.check.query({ date: day, partySize: 2 + (i % 5), time: times[i % times.length] }),
     );
+
+    // After a change: every write drops the restaurant's cached days (in every process), so the
+    // first check or grid of a day after it reads the day from the database. One client; a
+    // restaurant.update that changes nothing availability needs, then the timed read.
+    const afterAChange = async (read: () => Promise<unknown>) => {
+      const ms: number[] = [];
+      for (let i = 0; i < 40; i++) {
+        await api.restaurant.update.mutate({ address: `Bench street ${i}` });
+        const t = performance.now();
+        await read();
+        ms.push(performance.now() - t);
+      }
+      return summarise(ms);
+    };
+    const coldCheck = await afterAChange(() =>
+      api.availability.check.query({ date: day, partySize: 2, time: '19:00' }),
+    );
+    const coldGrid = await afterAChange(() => api.availability.grid.query({ date: day }));
 
     // ── Create throughput: API vs the same transaction as raw SQL ─────────────
     const tables = await sql<
@@ -198,10 +222,12 @@ export async function bookingBench() {
           errors: check.errors,
         },
         concurrentThroughOneBatchingClient: { ...checkBatched.latency, perSecond: checkBatched.perSecond },
+        afterAChange: coldCheck,
       },
       availabilityGrid: {
         oneClient: gridAlone.latency,
         concurrent: { ...grid.latency, perSecond: grid.perSecond, failed: grid.failed, errors: grid.errors },
+        afterAChange: coldGrid,
       },
       create: {
         api: {
