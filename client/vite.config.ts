@@ -7,13 +7,15 @@ import { defineConfig, type Plugin, type Rollup } from 'vite';
 
 const api = process.env.TOBEOUT_API_URL ?? 'http://127.0.0.1:3000';
 
-/** Where index.html's early script lists the Bookings page's chunks (empty in development). */
-const BOOKINGS_CHUNKS = /\[\s*\/\* the Bookings page's chunks[^*]*\*\/\s*\]/;
+/** Where index.html's early script lists the Bookings page's files (empty in development). */
+const PAGE_CHUNKS = /\[\s*\/\* the Bookings page's chunks[^*]*\*\/\s*\]/;
+/** Where it lists those of the page's list view, a chunk of its own (empty in development). */
+const LIST_CHUNKS = /\[\s*\/\* the list view's chunks[^*]*\*\/\s*\]/;
 
 /**
- * Fills in the list of index.html's early script with the files the Bookings page loads on top
- * of the entry's (its chunk, the chunks it imports, their CSS), so that they are fetched with the
- * entry rather than after it has run.
+ * Fills in the lists of index.html's early script with the files the Bookings page loads on top
+ * of the entry's (its chunk, the chunks it imports, their CSS), and those its list view loads on
+ * top of these, so that they are fetched with the entry rather than after it has run.
  */
 function bookingsPageChunks(): Plugin {
   return {
@@ -34,13 +36,29 @@ function bookingsPageChunks(): Plugin {
           from.forEach(visit);
           return seen;
         };
+        const chunkOf = (module: string) => {
+          const chunk = chunks.find((c) => c.facadeModuleId?.endsWith(module));
+          if (!chunk) throw new Error(`No chunk for ${module}: update bookingsPageChunks()`);
+          return chunk;
+        };
+        /** The files of `chunk` and of the chunks it imports, but for those of `loaded`. */
+        const filesOf = (chunk: Rollup.OutputChunk, loaded: Set<Rollup.OutputChunk>) => {
+          const files = [...withImports([chunk])]
+            .filter((c) => !loaded.has(c))
+            .flatMap((c) => [c.fileName, ...(c.viteMetadata?.importedCss ?? [])]);
+          return JSON.stringify([...new Set(files)].map((f) => `/${f}`));
+        };
         const initial = withImports(chunks.filter((c) => c.isEntry));
-        const page = chunks.find((c) => c.facadeModuleId?.endsWith('/src/pages/bookings/BookingsPage.tsx'));
-        if (!page) throw new Error('No chunk for the Bookings page: update bookingsPageChunks()');
-        const files = [...withImports([page])]
-          .filter((c) => !initial.has(c))
-          .flatMap((c) => [c.fileName, ...(c.viteMetadata?.importedCss ?? [])]);
-        return html.replace(BOOKINGS_CHUNKS, JSON.stringify([...new Set(files)].map((f) => `/${f}`)));
+        const page = chunkOf('/src/pages/bookings/BookingsPage.tsx');
+        const list = chunkOf('/src/pages/bookings/BookingsList.tsx');
+        const lists: [RegExp, string][] = [
+          [PAGE_CHUNKS, filesOf(page, initial)],
+          [LIST_CHUNKS, filesOf(list, withImports([...initial, page]))],
+        ];
+        return lists.reduce((out, [at, files]) => {
+          if (!at.test(out)) throw new Error(`index.html has no list ${at}: update bookingsPageChunks()`);
+          return out.replace(at, files);
+        }, html);
       },
     },
   };

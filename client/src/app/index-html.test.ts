@@ -14,9 +14,9 @@ const staticPreloads = () =>
     m[1]!.replaceAll('&amp;', '&'),
   );
 
-/** What the early script of index.html asks for at `url`: [as, href] of each preload it adds. */
-function earlyPreloads(url: string, phone = false): string[][] {
-  const script = html.match(/<script>([\s\S]*?)<\/script>/)?.[1];
+/** What the early script of `page` asks for at `url`: [as, href] of each preload it adds. */
+function earlyPreloads(url: string, phone = false, page = html): string[][] {
+  const script = page.match(/<script>([\s\S]*?)<\/script>/)?.[1];
   expect(script).toBeTruthy();
   const added: HTMLLinkElement[] = [];
   // A document of its own: added to the test's, happy-dom would fetch them.
@@ -69,5 +69,21 @@ describe('the early requests of index.html', () => {
     expect(earlyPreloads('/bookings?view=timeline', true)).toHaveLength(1);
     expect(earlyPreloads('/floor')).toEqual([]);
     expect(earlyPreloads('/bookings/123')).toEqual([]);
+  });
+
+  it("fetches the list view's chunks with the page's where the list shows first, not for the timeline", () => {
+    // The lists as the build fills them in (vite.config.ts).
+    const built = html
+      .replace("[/* the Bookings page's chunks */]", '["/assets/page.js"]')
+      .replace("[/* the list view's chunks */]", '["/assets/list.js"]');
+    const chunks = (url: string, phone = false) =>
+      earlyPreloads(url, phone, built)
+        .filter(([as]) => as === 'modulepreload')
+        .map(([, href]) => href);
+    const withList = ['/assets/page.js', '/assets/list.js'];
+    expect(chunks('/bookings')).toEqual(['/assets/page.js']);
+    expect(chunks('/bookings?view=timeline', true)).toEqual(['/assets/page.js']);
+    expect(chunks('/bookings?view=list')).toEqual(withList);
+    expect(chunks('/bookings', true)).toEqual(withList);
   });
 });

@@ -1,21 +1,25 @@
 import { Anchor, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconCalendarOff, IconLayoutList, IconList, IconTable } from '@tabler/icons-react';
 import { keepPreviousData } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { type ReactNode, Suspense } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { trpc } from '../../app/trpc';
 import { guestsLabel } from '../../lib/bookings';
 import { formatDay } from '../../lib/format';
+import { lazyNamed } from '../../lib/lazy';
 import { localToday } from '../../lib/local-time';
 import { useIsPhone } from '../../lib/media';
 import { EmptyHint, PageSkeleton, QueryError } from '../../lib/states';
 import { useRestaurantTimeZone } from '../../lib/time-zone';
 import { ViewSwitch } from '../../lib/ViewSwitch';
-import { BookingsList } from './BookingsList';
 import { DateNav } from './DateNav';
 import { askedDate, bookingsView } from './params';
 import { daySummary } from './timeline/layout';
 import { Timeline, TimelineLegend } from './timeline/Timeline';
+
+// Its own chunk: the timeline, the view of wider screens, loads without the list's code (where the
+// list shows first, index.html fetches it with the page's chunks).
+const BookingsList = lazyNamed(() => import('./BookingsList'), 'BookingsList');
 
 /** The day's bookings on a timeline of tables × time, or as a filtered list (phones). */
 export function BookingsPage() {
@@ -53,7 +57,9 @@ export function BookingsPage() {
       {view === 'timeline' ? (
         <TimelineView date={date} today={today} onDate={(d) => setParam('date', d)} />
       ) : (
-        <BookingsList key={date} date={date} onDate={(d) => setParam('date', d)} />
+        <Suspense fallback={<PageSkeleton rows={6} label="Loading bookings" />}>
+          <BookingsList key={date} date={date} onDate={(d) => setParam('date', d)} />
+        </Suspense>
       )}
     </Stack>
   );
