@@ -14,15 +14,17 @@ const NEEDS_SUPERJSON = Symbol('needs superjson');
  */
 export function serialize(value: unknown): SuperJSONResult {
   const kept = keptOf(value);
-  if (kept) return (kept.result ??= serializeNow(value));
-  return serializeNow(value);
+  if (!kept) return serializeNow(value);
+  kept.result ??= serializeNow(value);
+  return kept.result;
 }
 
 /** `JSON.stringify(serialize(value))`, worked out once for a shared answer. */
 export function serializedText(value: unknown): string {
   const kept = keptOf(value);
-  if (kept) return (kept.text ??= JSON.stringify(serialize(value)));
-  return JSON.stringify(serialize(value));
+  if (!kept) return JSON.stringify(serialize(value));
+  kept.text ??= JSON.stringify(serialize(value));
+  return kept.text;
 }
 
 /**
