@@ -112,13 +112,12 @@ function toBlock(row: typeof tableBlocks.$inferSelect, tableIds: string[], timeZ
 /**
  * Blocks tables for maintenance or private use. The block's allocations go through the same
  * exclusion constraint as bookings: over an existing booking or block it is refused, naming
- * what is in the way. It takes the tables' booking locks first (bookings/place.ts), so a block
- * racing another block or a booking of the same tables reads what the one before committed and
- * is refused before writing; the constraint still judges the races no lock covers (a booking
- * that lets the engine pick its table, direct writes) — and then what took the table is looked
- * up after the rollback. (Not inside the transaction behind a savepoint: two inserts waiting on
- * each other's allocation through a savepoint were seen to deadlock without PostgreSQL 15's
- * deadlock detector noticing, until the statement timeout.)
+ * what is in the way. It takes the tables' booking locks first (bookings/place.ts), as every
+ * booking write does, so a block racing blocks or bookings of the same tables reads what the one
+ * before committed and is refused before writing. The constraint still judges what no lock
+ * covers (a direct write, or a booking the engine placed between its read and its table locks):
+ * what took the table is then looked up after the rollback, when it is committed and visible —
+ * no savepoint needed to stay in the failed transaction.
  */
 export async function blockTables(
   deps: Deps,
