@@ -1,6 +1,6 @@
+import { wireTransformer as transformer } from '@tobeout/shared';
 import { createTRPCClient, httpBatchLink, httpLink, httpSubscriptionLink, splitLink } from '@trpc/client';
 import { EventSource } from 'eventsource';
-import superjson from 'superjson';
 import { request } from 'undici';
 import type { AppRouter } from './routers';
 
@@ -53,7 +53,7 @@ export function createTobeoutClient(opts: TobeoutClientOptions) {
         condition: (op) => op.type === 'subscription',
         true: httpSubscriptionLink({
           url,
-          transformer: superjson,
+          transformer,
           // Node 20 has no global EventSource; this one lets us send the token header.
           EventSource,
           eventSourceOptions: () => ({
@@ -62,8 +62,8 @@ export function createTobeoutClient(opts: TobeoutClientOptions) {
         }),
         false:
           opts.batch === false
-            ? httpLink({ url, transformer: superjson, headers: { authorization }, fetch: undiciFetch })
-            : httpBatchLink({ url, transformer: superjson, headers: { authorization }, fetch: undiciFetch }),
+            ? httpLink({ url, transformer, headers: { authorization }, fetch: undiciFetch })
+            : httpBatchLink({ url, transformer, headers: { authorization }, fetch: undiciFetch }),
       }),
     ],
   });

@@ -19,3 +19,4 @@ export * from './schemas/guests';
 export * from './schemas/members';
 export * from './schemas/restaurant';
 export * from './schemas/tables';
+export * from './wire';

@@ -1,4 +1,5 @@
 import type { AppRouter } from '@tobeout/server';
+import { wireTransformer as transformer } from '@tobeout/shared';
 import {
   createTRPCReact,
   httpBatchLink,
@@ -10,7 +11,6 @@ import {
 } from '@trpc/react-query';
 import type { inferRouterOutputs } from '@trpc/server';
 import { observable } from '@trpc/server/observable';
-import superjson from 'superjson';
 import { OfflineError } from '../lib/errors';
 
 /** Typed React hooks for the ToBeOut API (types only come from the server package). */
@@ -61,11 +61,11 @@ export function createTrpcClient(baseUrl = '/trpc', gate: OfflineGate = createOf
       offlineLink(gate),
       splitLink({
         condition: (op) => op.type === 'subscription',
-        true: httpSubscriptionLink({ url: baseUrl, transformer: superjson }),
+        true: httpSubscriptionLink({ url: baseUrl, transformer }),
         false: splitLink({
           condition: (op) => op.context.skipBatch === true,
-          true: httpLink({ url: baseUrl, transformer: superjson }),
-          false: httpBatchLink({ url: baseUrl, transformer: superjson }),
+          true: httpLink({ url: baseUrl, transformer }),
+          false: httpBatchLink({ url: baseUrl, transformer }),
         }),
       }),
     ],
