@@ -10,7 +10,7 @@ import {
 import { getHTTPStatusCode } from '@trpc/server/http';
 import { appRouter } from '../routers';
 import type { Context } from '../trpc/context';
-import { serializedText } from '../trpc/transformer';
+import { resultBody } from '../trpc/transformer';
 
 const config = appRouter._def._config;
 /** Every procedure by its full path ('bookings.create'): typed as a tree, flat at run time. */
@@ -94,13 +94,9 @@ export async function answerSingleCall(
   res.statusCode = getHTTPStatusCode(body);
   res.setHeader('vary', 'trpc-accept, accept');
   res.setHeader('content-type', 'application/json');
-  // What JSON.stringify(transformTRPCResponse(config, body)) gives, with the data's JSON text
-  // kept when the answer is shared (a cached grid).
-  res.end(
-    'result' in body
-      ? `{"result":{"data":${serializedText(data)}}}`
-      : JSON.stringify(transformTRPCResponse(config, body)),
-  );
+  // What JSON.stringify(transformTRPCResponse(config, body)) gives, kept as bytes when the answer
+  // is shared (a cached grid).
+  res.end('result' in body ? resultBody(data) : JSON.stringify(transformTRPCResponse(config, body)));
 }
 
 function readBody(req: http.IncomingMessage): Promise<string> {

@@ -1,3 +1,4 @@
+import { wireTransformer } from '@tobeout/shared';
 import type { CombinedDataTransformer } from '@trpc/server';
 import superjson, { type SuperJSONResult } from 'superjson';
 
@@ -19,19 +20,23 @@ export function serialize(value: unknown): SuperJSONResult {
   return kept.result;
 }
 
-/** `JSON.stringify(serialize(value))`, worked out once for a shared answer. */
-export function serializedText(value: unknown): string {
+/**
+ * A single call's whole answer, `{"result":{"data":…}}` as tRPC writes it; for a shared answer,
+ * encoded once and kept as bytes (a day's grid is ~110 kB).
+ */
+export function resultBody(value: unknown): string | Buffer {
+  const text = () => `{"result":{"data":${JSON.stringify(serialize(value))}}}`;
   const kept = keptOf(value);
-  if (!kept) return JSON.stringify(serialize(value));
-  kept.text ??= JSON.stringify(serialize(value));
-  return kept.text;
+  if (!kept) return text();
+  kept.body ??= Buffer.from(text());
+  return kept.body;
 }
 
 /**
  * Answers served to many requests as the same object, which nothing changes any more (see
- * trpc/validated-once.ts): their serialized form and JSON text are kept with them.
+ * trpc/validated-once.ts): their serialized form and answer's bytes are kept with them.
  */
-const shared = new WeakMap<object, { result?: SuperJSONResult; text?: string }>();
+const shared = new WeakMap<object, { result?: SuperJSONResult; body?: Buffer }>();
 
 export function markShared(value: object): void {
   if (!shared.has(value)) shared.set(value, {});
@@ -117,5 +122,5 @@ function walkValue(walk: Walk, v: unknown, path: string): unknown {
 /** superjson on the wire; responses serialized by the fast path above. */
 export const transformer: CombinedDataTransformer = {
   input: superjson,
-  output: { serialize, deserialize: (v) => superjson.deserialize(v) },
+  output: { serialize, deserialize: wireTransformer.deserialize },
 };
