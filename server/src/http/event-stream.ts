@@ -14,8 +14,6 @@ const createCaller = createCallerFactory(appRouter);
 /** An event's JSON in a message, and its superjson annotations, worked out once for all streams. */
 type Encoded = { json: string; meta: [string, unknown][] };
 const encoded = new WeakMap<TEvent, Encoded>();
-/** The whole message of a batch of one event — the same bytes for every stream that keeps up. */
-const single = new WeakMap<TEvent, Buffer>();
 
 function encode(event: TEvent): Encoded {
   let e = encoded.get(event);
@@ -28,14 +26,27 @@ function encode(event: TEvent): Encoded {
 }
 
 /**
+ * The whole message of a batch, kept with the batch's first event: streams that keep up are
+ * handed the same run of events (each stream's queue gets the feed's events in the same order and
+ * drains a prefix of them), so all of them send the same bytes, encoded once.
+ */
+const frames = new WeakMap<TEvent, { events: TEvent[]; frame: Buffer }>();
+
+function sameRun(a: TEvent[], b: TEvent[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
  * A batch as tRPC's SSE writes a tracked item: `data:` the superjson form of the array (what
  * superjson.serialize(batch) gives: items in order, each item's annotations under its index),
  * `id:` the last event's cursor.
  */
-function message(events: TEvent[]): Buffer {
-  const only = events.length === 1 ? events[0]! : undefined;
-  const cached = only && single.get(only);
-  if (cached) return cached;
+export function sseMessage(events: TEvent[]): Buffer {
+  const first = events[0]!;
+  const cached = frames.get(first);
+  if (cached && sameRun(cached.events, events)) return cached.frame;
   const parts: string[] = [];
   const values: Record<string, unknown> = {};
   let annotated = false;
@@ -51,7 +62,7 @@ function message(events: TEvent[]): Buffer {
   const frame = Buffer.from(
     `data: {"json":[${parts.join(',')}]${meta}}\nid: ${events[events.length - 1]!.cursor}\n\n`,
   );
-  if (only) single.set(only, frame);
+  frames.set(first, { events: [...events], frame });
   return frame;
 }
 
@@ -121,7 +132,7 @@ export async function serveEventStream(ctx: Context, req: http.IncomingMessage, 
     for await (const item of batches as AsyncIterable<unknown>) {
       if (ac.signal.aborted) break;
       const events = (isTrackedEnvelope(item) ? item[1] : item) as TEvent[];
-      if (!send(message(events))) await drained();
+      if (!send(sseMessage(events))) await drained();
     }
     if (!ac.signal.aborted) send(RETURN);
   } catch (cause) {
