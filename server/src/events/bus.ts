@@ -18,12 +18,16 @@ const MAX_PAYLOAD = 7000; // NOTIFY payloads must stay under 8000 bytes
 
 /**
  * LISTEN/NOTIFY bus, used for PGlite (in-process) and PostgreSQL (across processes) alike.
- * Writers call publish() after their commit; ids are collected and sent as one NOTIFY per
- * tick (or, while one is in flight, right after it), outside any transaction. Local listeners are woken at once, without the round trip.
+ * Writers call publish() after their commit; ids are collected and sent as one NOTIFY (see
+ * `schedule` below for how often), outside any transaction. Local listeners are woken at once,
+ * without the round trip.
  * A NOTIFY carries no event data — only "look again" — so a lost one costs latency, never an
  * event (the hub also polls).
  */
-export async function createNotifyBus(handle: Pick<DbHandle, 'listen' | 'notify'>): Promise<EventBus> {
+export async function createNotifyBus(
+  handle: Pick<DbHandle, 'listen' | 'notify'>,
+  { minIntervalMs = 10 }: { minIntervalMs?: number } = {},
+): Promise<EventBus> {
   const listeners = new Set<(restaurantId: string) => void>();
   const resyncListeners = new Set<() => void>();
   const pending = new Set<string>();
@@ -50,32 +54,37 @@ export async function createNotifyBus(handle: Pick<DbHandle, 'listen' | 'notify'
     let chunk = '';
     for (const id of ids) {
       if (chunk.length + id.length + 1 > MAX_PAYLOAD) {
-        await send(chunk);
+        await notify(chunk);
         chunk = '';
       }
       chunk = chunk ? `${chunk},${id}` : id;
     }
-    if (chunk) await send(chunk);
+    if (chunk) await notify(chunk);
   };
-  const send = (payload: string) =>
+  const notify = (payload: string) =>
     handle.notify(EVENTS_CHANNEL, payload).catch((err: unknown) => {
       if (!closed) console.warn(`[events] NOTIFY failed (subscribers fall back to polling): ${String(err)}`);
     });
   /**
-   * One NOTIFY in flight at a time: what is published meanwhile goes out in the next one, right
-   * after. Under a burst of writes that is one NOTIFY per round trip, not one per commit — each
-   * NOTIFY is a commit of its own on PostgreSQL, serialised on the notification queue's lock, and
-   * wakes every other process.
+   * One NOTIFY in flight at a time, and at most one every `minIntervalMs`: what is published
+   * meanwhile goes out together in the next one. Each NOTIFY is a commit of its own on
+   * PostgreSQL, serialised on the notification queue's lock, and wakes every other process —
+   * whose feeds read at most every 10 ms anyway — so under a burst of writes this is ~100 NOTIFYs
+   * a second, not one per commit. The writing process's own streams are woken at once.
    */
+  let lastSentAt = Number.NEGATIVE_INFINITY;
+  const send = () => {
+    lastSentAt = performance.now();
+    void flush().finally(() => {
+      scheduled = false;
+      if (pending.size > 0 && !closed) schedule();
+    });
+  };
   const schedule = () => {
     scheduled = true;
-    setImmediate(
-      () =>
-        void flush().finally(() => {
-          scheduled = false;
-          if (pending.size > 0 && !closed) schedule();
-        }),
-    );
+    const wait = lastSentAt + minIntervalMs - performance.now();
+    if (wait > 0) setTimeout(send, wait);
+    else setImmediate(send);
   };
 
   return {

@@ -6,20 +6,27 @@ import { AsyncQueue } from './queue';
 import { headCursor, readEvents } from './read';
 
 export type HubOptions = {
-  /** Safety poll while anyone listens (covers a lost NOTIFY or a dropped LISTEN connection). */
-  pollMs?: number;
+  /**
+   * Safety poll while anyone listens (covers a lost NOTIFY or a dropped LISTEN connection);
+   * default 5 s, null: never (no live publishing at all, to measure what it costs).
+   */
+  pollMs?: number | null;
   /** Re-read delay while committed events wait behind an older running transaction. */
   heldBackRetryMs?: number;
   /**
-   * Reads of one restaurant's events start at least this far apart: `minReadIntervalMs` (default
-   * 10 ms) times the number of events the previous read found, at most `maxReadIntervalMs`
-   * (default 50 ms). Below one write per 10 ms this adds nothing; above it, what commits
-   * meanwhile is read — and written to every stream — together, and the busier it gets, the
-   * bigger the batches: the work per stream (a message costs about the same for one event or
-   * fifty) follows this rate, not the write rate, for at most 50 ms more latency under load.
+   * Reads of one restaurant's events start at least `minReadIntervalMs` apart (default 10 ms).
+   * When the restaurant writes more than `busyEventsPerSecond` events a second (default 100,
+   * counted over about the last second), reads are spaced further — by the square of that ratio,
+   * at most `maxReadIntervalMs` (default 250 ms): at 200 a second 40 ms, at 450 about 200 ms.
+   * What commits meanwhile is read, and written to every stream, together: a message costs a
+   * stream about the same for one event or fifty, so under a burst of hundreds of writes a second
+   * the work of every stream follows the read rate, not the write rate, for at most 250 ms more
+   * latency. At an evening's pace (a few writes a second, or 50 in a benchmark) every event is
+   * read within 10 ms of its wake-up; a clump after a stall does not space the next reads.
    */
   minReadIntervalMs?: number;
   maxReadIntervalMs?: number;
+  busyEventsPerSecond?: number;
   pageSize?: number;
 };
 
@@ -90,11 +97,16 @@ export class EventHub {
           if (!page.more || signal?.aborted) break;
         }
       }
+      // Drop what the replay already sent: events reach the queue in cursor order, so once one is
+      // past the replay's end, all that follow are too (and need no look at their cursors).
+      let catchingUp = last !== null;
       for await (const batch of queue.drain(signal, pageSize)) {
-        // Drop what the replay already sent.
-        const fresh = last ? batch.filter((e) => cursorAfter(decodeCursor(e.cursor), last!)) : batch;
-        if (fresh.length === 0) continue;
-        last = decodeCursor(fresh[fresh.length - 1]!.cursor);
+        let fresh = batch;
+        if (catchingUp) {
+          fresh = batch.filter((e) => cursorAfter(decodeCursor(e.cursor), last!));
+          if (fresh.length === 0) continue;
+          catchingUp = false;
+        }
         yield fresh;
       }
     } finally {
@@ -118,8 +130,11 @@ class Feed {
   private again = false;
   private lastReadAt = 0;
   private interval = 0;
+  /** Events read in about the last second: a count that decays with a one-second time constant. */
+  private recent = 0;
+  private recentAt = 0;
   private retryTimer: NodeJS.Timeout | null = null;
-  private pollTimer: NodeJS.Timeout;
+  private pollTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly db: Database,
@@ -130,8 +145,10 @@ class Feed {
     this.ready = headCursor(db, restaurantId).then((c) => {
       this.cursor = c;
     });
-    this.pollTimer = setInterval(() => this.wake(), opts.pollMs ?? 5_000);
-    this.pollTimer.unref();
+    if (opts.pollMs !== null) {
+      this.pollTimer = setInterval(() => this.wake(), opts.pollMs ?? 5_000);
+      this.pollTimer.unref();
+    }
   }
 
   get size() {
@@ -168,8 +185,16 @@ class Feed {
         this.again = false;
         this.lastReadAt = performance.now();
         const page = await readEvents(this.db, this.restaurantId, this.cursor, this.opts.pageSize ?? 500);
-        const { minReadIntervalMs: min = 10, maxReadIntervalMs: max = 50 } = this.opts;
-        this.interval = Math.min(Math.max(min, max), min * Math.max(1, page.events.length));
+        const {
+          minReadIntervalMs: min = 10,
+          maxReadIntervalMs: max = 250,
+          busyEventsPerSecond = 100,
+        } = this.opts;
+        const now = performance.now();
+        this.recent = this.recent * Math.exp((this.recentAt - now) / 1000) + page.events.length;
+        this.recentAt = now;
+        const busy = Math.max(1, this.recent / busyEventsPerSecond);
+        this.interval = Math.min(Math.max(min, max), min * busy * busy);
         this.cursor = page.cursor;
         for (const e of page.events) for (const q of this.subs) q.push(e);
         if (page.more) this.again = true;
