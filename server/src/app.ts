@@ -16,7 +16,7 @@ export type AppOptions = {
   allowedOrigins?: string[];
   clientDist?: string | undefined;
   trustProxy?: boolean;
-  /** false: commits are not announced to live streams, which then only poll (benchmarks). */
+  /** false: no live publishing — commits are not announced and streams do not poll (benchmarks). */
   livePublish?: boolean;
 };
 
@@ -45,7 +45,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     days,
     tokens: new TokenCache(),
   };
-  const hub = new EventHub(db.db, bus);
+  const hub = new EventHub(db.db, bus, opts.livePublish === false ? { pollMs: null } : {});
   const services: AppServices = {
     deps,
     lucia: createLucia(db.db),

@@ -23,7 +23,7 @@ const ZEnv = z.object({
   TOBEOUT_ALLOWED_ORIGINS: z.string().default(''),
   /** Trust X-Forwarded-For/-Proto from a reverse proxy (client IP, HTTPS detection). */
   TRUST_PROXY: z.enum(['0', '1']).default('0'),
-  /** 0 = commits are not announced to live streams (they still poll): only to measure what publishing costs. */
+  /** 0 = no live publishing: commits are not announced and streams do not poll. Only to measure what publishing costs. */
   TOBEOUT_LIVE_PUBLISH: z.enum(['0', '1']).default('1'),
   /** Folder of the built web client (default: client/dist of this repo). */
   CLIENT_DIST: z.string().optional(),
