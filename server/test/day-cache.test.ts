@@ -61,6 +61,48 @@ describe('DayCache', () => {
     expect(after.loads).toBe(1);
   });
 
+  it('past the TTL, serves the day it has while reading it again; a change meanwhile wins', async () => {
+    const cache = new DayCache({ ttlMs: 30 });
+    const waiting: (() => void)[] = [];
+    let loads = 0;
+    const load = async () => {
+      const n = ++loads;
+      if (n > 1) await new Promise<void>((resolve) => waiting.push(resolve));
+      return { date: DAY, taken: [], n } as unknown as Day;
+    };
+    const served = async () => ((await cache.get('r1', DAY, load)) as unknown as { n: number }).n;
+    const settle = () => new Promise((r) => setTimeout(r, 5));
+
+    expect(await served()).toBe(1);
+    await new Promise((r) => setTimeout(r, 40));
+    expect(await served()).toBe(1); // stale: answered at once, read 2 under way
+    expect(await served()).toBe(1); // one re-read at a time
+    expect(loads).toBe(2);
+    waiting.shift()!();
+    await settle();
+    expect(await served()).toBe(2);
+
+    await new Promise((r) => setTimeout(r, 40));
+    expect(await served()).toBe(2); // read 3 under way…
+    cache.invalidate('r1'); // …when a change arrives: read 3 may predate it
+    const next = served(); // read 4, waited for
+    waiting.shift()!(); // read 3 ends: not kept
+    await settle();
+    waiting.shift()!();
+    expect(await next).toBe(4);
+    expect(await served()).toBe(4);
+  });
+
+  it('never serves a stale day past twice the TTL', async () => {
+    const cache = new DayCache({ ttlMs: 20 });
+    let loads = 0;
+    const load = async () => ({ date: DAY, taken: [], n: ++loads }) as unknown as Day;
+    const served = async () => ((await cache.get('r1', DAY, load)) as unknown as { n: number }).n;
+    expect(await served()).toBe(1);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(await served()).toBe(2); // expired, not stale: read again and waited for
+  });
+
   it('leaves out holds once they have expired, without reading again', async () => {
     const cache = new DayCache({ ttlMs: 60_000 });
     const expiresAt = Date.now() + 50;

@@ -2,16 +2,26 @@ import type { Day } from './day';
 
 export type DayCacheOptions = {
   /**
-   * Longest a day is served without re-reading, even if no wake-up arrived: the NOTIFY of a
-   * process that crashed between its commit and the NOTIFY. (Wake-ups missed while the LISTEN
-   * connection was down are covered by `clear()` when it is back.)
+   * How long a day is served before it is read again even if no wake-up arrived: the NOTIFY of
+   * a process that crashed between its commit and the NOTIFY. (Wake-ups missed while the LISTEN
+   * connection was down are covered by `clear()` when it is back.) Past it, the day it holds is
+   * still served while it is read again in the background — a reader never waits for this
+   * safety net — but never past twice the TTL.
    */
   ttlMs?: number;
   /** Days kept per process (those closest to expiring go first). */
   maxEntries?: number;
 };
 
-type Entry = { value: Promise<unknown>; expiresAt: number };
+type Entry = {
+  value: Promise<unknown>;
+  /** Past it (the TTL), the value is read again in the background and served meanwhile. */
+  staleAt: number;
+  /** Past it, the value is not served at all: twice the TTL, or when a hold it shows expires. */
+  expiresAt: number;
+  settled: boolean;
+  refreshing: boolean;
+};
 
 /**
  * The availability READ path's memory of loaded days: `availability.check` is asked on every
@@ -51,25 +61,65 @@ export class DayCache {
     const now = Date.now();
     let entries = this.byRestaurant.get(restaurantId);
     const hit = entries?.get(key);
-    if (hit && now < hit.expiresAt) return hit.value as Promise<T>;
+    if (hit && now < hit.expiresAt) {
+      if (now >= hit.staleAt && hit.settled && !hit.refreshing)
+        this.refresh(restaurantId, key, hit, load, validUntil);
+      return hit.value as Promise<T>;
+    }
     if (!entries) {
       entries = new Map();
       this.byRestaurant.set(restaurantId, entries);
     }
     if (hit) this.size--;
-    const value = load();
-    const entry: Entry = { value, expiresAt: now + this.ttlMs };
+    const entry = this.entry(load(), validUntil);
     entries.set(key, entry);
     this.size++;
+    entry.value.catch(() => this.drop(restaurantId, key, entry));
+    if (this.size > this.maxEntries) this.evictOldest();
+    return entry.value as Promise<T>;
+  }
+
+  private entry<T>(value: Promise<T>, validUntil?: (value: T) => number | null): Entry {
+    const now = Date.now();
+    const entry: Entry = {
+      value,
+      staleAt: now + this.ttlMs,
+      expiresAt: now + 2 * this.ttlMs,
+      settled: false,
+      refreshing: false,
+    };
     value.then(
       (v) => {
+        entry.settled = true;
         const until = validUntil?.(v);
         if (until != null) entry.expiresAt = Math.min(entry.expiresAt, until);
       },
-      () => this.drop(restaurantId, key, entry),
+      () => {},
     );
-    if (this.size > this.maxEntries) this.evictOldest();
-    return value;
+    return entry;
+  }
+
+  /**
+   * Reads a stale entry again while it is still served; the new value takes its place only if
+   * nothing dropped or replaced it meanwhile (a change invalidated the restaurant: this read
+   * may be older than that change). A failed read drops it.
+   */
+  private refresh<T>(
+    restaurantId: string,
+    key: string,
+    stale: Entry,
+    load: () => Promise<T>,
+    validUntil?: (value: T) => number | null,
+  ) {
+    stale.refreshing = true;
+    const fresh = this.entry(load(), validUntil);
+    fresh.value.then(
+      () => {
+        const entries = this.byRestaurant.get(restaurantId);
+        if (entries?.get(key) === stale) entries.set(key, fresh);
+      },
+      () => this.drop(restaurantId, key, stale),
+    );
   }
 
   /** Something of this restaurant changed: its days are read again on next use. */
