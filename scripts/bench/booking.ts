@@ -2,7 +2,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { createTobeoutClient } from '@tobeout/server/client';
 import { addDays, todayIn } from '@tobeout/shared';
-import { load, procStats, rawSql, rssMb, summarise } from './lib';
+import { load, plainHttpLoad, procStats, rawSql, rssMb, summarise } from './lib';
 
 // After ./lib: it points TEST_DATABASE_URL at the benchmark server before the testing module reads it.
 const { createTables } = await import('@tobeout/server/seed');
@@ -19,8 +19,8 @@ const GUESTS = Number(process.env.BENCH_GUESTS ?? 200_000);
 const RESERVATIONS = Number(process.env.BENCH_RESERVATIONS ?? 1_000_000);
 const DAYS = 30 + Math.max(1, Math.round((RESERVATIONS - 30 * 680) / 920)); // the last 30 days lie ahead
 const CONCURRENCY = 16;
-const CHECKS = Number(process.env.BENCH_CHECKS ?? 2000);
-const GRIDS = Number(process.env.BENCH_GRIDS ?? 1000);
+const CHECKS = Number(process.env.BENCH_CHECKS ?? 10_000);
+const GRIDS = Number(process.env.BENCH_GRIDS ?? 3000);
 const CREATES = Number(process.env.BENCH_CREATES ?? 2000);
 
 /**
@@ -122,10 +122,25 @@ export async function bookingBench() {
     await load(CONCURRENCY, 1000, askCheck);
     await load(CONCURRENCY, 300, askGrid);
     // One client alone (what a single voice agent sees), then 16 at once (queueing included).
-    const checkAlone = await load(1, Math.min(CHECKS, 500), askCheck);
-    const gridAlone = await load(1, Math.min(GRIDS, 200), askGrid);
+    const checkAlone = await load(1, Math.min(CHECKS, 2000), askCheck);
+    const gridAlone = await load(1, Math.min(GRIDS, 500), askGrid);
     const check = await load(CONCURRENCY, CHECKS, askCheck);
     const grid = await load(CONCURRENCY, GRIDS, askGrid);
+    // The same requests from a plain HTTP client (every byte of each answer read, nothing
+    // parsed), as wrk or autocannon measure a server: what the server's answers take, without the
+    // typed client's own parsing, which here shares the two cores with the server (a grid answer
+    // is ~110 kB of JSON: the typed client spends ~1.7 ms of CPU per grid, the server ~0.2 ms).
+    const url = (path: string, input: unknown) =>
+      `${server!.url}/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
+    const checkUrls = Array.from({ length: 5 * times.length }, (_, i) =>
+      url('availability.check', { date: day, partySize: 2 + (i % 5), time: times[i % times.length] }),
+    );
+    const gridUrls = Array.from({ length: 14 }, (_, i) =>
+      url('availability.grid', { date: addDays(today, i) }),
+    );
+    const plain = { headers: { authorization: `Bearer ${token}` }, concurrency: CONCURRENCY };
+    const checkPlain = await plainHttpLoad({ ...plain, urls: checkUrls, total: CHECKS, warmUp: 1000 });
+    const gridPlain = await plainHttpLoad({ ...plain, urls: gridUrls, total: GRIDS, warmUp: 300 });
     // The same 16 callers through one batching client (the typed client's default): calls made in
     // the same tick share an HTTP request, its authentication and its context.
     const batching = createTobeoutClient({ url: server!.url, token });
@@ -218,11 +233,21 @@ export async function bookingBench() {
           errors: check.errors,
         },
         concurrentThroughOneBatchingClient: { ...checkBatched.latency, perSecond: checkBatched.perSecond },
+        concurrentPlainHttp: {
+          ...checkPlain.latency,
+          perSecond: checkPlain.perSecond,
+          failed: checkPlain.failed,
+        },
         afterAChange: coldCheck,
       },
       availabilityGrid: {
         oneClient: gridAlone.latency,
         concurrent: { ...grid.latency, perSecond: grid.perSecond, failed: grid.failed, errors: grid.errors },
+        concurrentPlainHttp: {
+          ...gridPlain.latency,
+          perSecond: gridPlain.perSecond,
+          failed: gridPlain.failed,
+        },
         afterAChange: coldGrid,
       },
       create: {
@@ -247,6 +272,8 @@ export async function bookingBench() {
       targets: {
         availabilityP99Under10msOneClient: checkAlone.latency.p99 < 10 && gridAlone.latency.p99 < 10,
         availabilityP99Under10msConcurrent: check.latency.p99 < 10 && grid.latency.p99 < 10,
+        availabilityP99Under10msConcurrentPlainHttp:
+          checkPlain.latency.p99 < 10 && gridPlain.latency.p99 < 10,
         createAtLeastHalfOfRawSql: ratio >= 0.5,
         zeroDoubleBookings: doubleBookings === 0,
       },

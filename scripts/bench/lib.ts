@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
 import postgres from 'postgres';
 
 /**
@@ -71,6 +72,39 @@ export async function load(
     perSecond: Math.round((total - failed) / seconds),
     failed,
     errors: [...errors].map(([m, n]) => `${n}× ${m}`),
+  };
+}
+
+/**
+ * GETs from a plain HTTP client, as wrk or autocannon measure a server: `concurrency` kept-alive
+ * connections cycling through `urls`, each answer read to its last byte but not parsed, anything
+ * but 200 a failure; `warmUp` requests first, not counted. It runs in a worker thread
+ * (./plain-http-worker.mjs) with a heap and event loop of its own, so the benchmark's other work
+ * does not add its pauses to the server's latency.
+ */
+export async function plainHttpLoad(opts: {
+  urls: string[];
+  headers: Record<string, string>;
+  concurrency: number;
+  total: number;
+  warmUp: number;
+}): Promise<{ latency: Latency; perSecond: number; failed: number; errors: string[] }> {
+  const worker = new Worker(new URL('./plain-http-worker.mjs', import.meta.url), { workerData: opts });
+  const run = await new Promise<{
+    ms: number[];
+    seconds: number;
+    failed: number;
+    errors: Record<string, number>;
+  }>((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
+  await worker.terminate();
+  return {
+    latency: summarise(run.ms),
+    perSecond: Math.round((opts.total - run.failed) / run.seconds),
+    failed: run.failed,
+    errors: Object.entries(run.errors).map(([m, n]) => `${n}× ${m}`),
   };
 }
 
