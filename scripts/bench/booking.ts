@@ -116,11 +116,13 @@ export async function bookingBench() {
       api.availability.check.query({ date: day, partySize: 2 + (i % 5), time: times[i % times.length] });
     const askGrid = (i: number) => api.availability.grid.query({ date: addDays(today, i % 14) });
     // Steady state: the days asked about are in each process's availability cache, as they are
-    // between changes on a working evening, and the code paths are compiled (a warm-up round of
-    // each, not reported: the first thousand calls run in V8's slower tiers). What a change costs
+    // between changes on a working evening, the code paths are compiled and the connections warm
+    // (a warm-up round of each, not reported: the first thousand calls run in V8's slower tiers,
+    // and a new connection's kernel send buffer starts at 16 kB and grows with use — until it has,
+    // each ~110 kB grid waits for the client to drain part of it first). What a change costs
     // — the next read of the day loads it again — is measured separately below (`afterAChange`).
     await load(CONCURRENCY, 1000, askCheck);
-    await load(CONCURRENCY, 300, askGrid);
+    await load(CONCURRENCY, 3000, askGrid);
     // One client alone (what a single voice agent sees), then 16 at once (queueing included).
     const checkAlone = await load(1, Math.min(CHECKS, 2000), askCheck);
     const gridAlone = await load(1, Math.min(GRIDS, 500), askGrid);
@@ -140,7 +142,7 @@ export async function bookingBench() {
     );
     const plain = { headers: { authorization: `Bearer ${token}` }, concurrency: CONCURRENCY };
     const checkPlain = await plainHttpLoad({ ...plain, urls: checkUrls, total: CHECKS, warmUp: 1000 });
-    const gridPlain = await plainHttpLoad({ ...plain, urls: gridUrls, total: GRIDS, warmUp: 300 });
+    const gridPlain = await plainHttpLoad({ ...plain, urls: gridUrls, total: GRIDS, warmUp: 3000 });
     // The same 16 callers through one batching client (the typed client's default): calls made in
     // the same tick share an HTTP request, its authentication and its context.
     const batching = createTobeoutClient({ url: server!.url, token });
