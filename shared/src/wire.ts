@@ -24,51 +24,75 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
 
+/** A path's step: an object key, and the array index it names (or -1). */
+type Segment = { key: string; index: number };
+
+/**
+ * Parsed annotation paths: an answer of the same kind has the same paths ('bookings.0.startsAt'
+ * …), so each is split and checked once. null: a path this fast path does not take (escaped,
+ * empty, or through a key that could reach a prototype).
+ */
+const parsedPaths = new Map<string, Segment[] | null>();
+
+function segmentsOf(path: string): Segment[] | null {
+  let segments = parsedPaths.get(path);
+  if (segments !== undefined) return segments;
+  segments =
+    path === '' || path.includes('\\')
+      ? null
+      : path.split('.').map((key) => ({ key, index: canonicalIndex(key) }));
+  if (segments?.some((s) => FORBIDDEN.has(s.key))) segments = null;
+  if (parsedPaths.size >= 10_000) parsedPaths.clear();
+  parsedPaths.set(path, segments);
+  return segments;
+}
+
+/** An array index written as superjson writes it (no sign, no leading zero), or -1. */
+function canonicalIndex(key: string): number {
+  const i = Number(key);
+  return Number.isInteger(i) && i >= 0 && String(i) === key ? i : -1;
+}
+
+/** What `parent` holds at `at` (its own property or element), or undefined. */
+function at(parent: unknown, segment: Segment): { found: boolean; value: unknown; key: string | number } {
+  if (typeof parent !== 'object' || parent === null) return { found: false, value: undefined, key: -1 };
+  if (Array.isArray(parent)) {
+    const i = segment.index;
+    return i >= 0 && i < parent.length && Object.hasOwn(parent, i)
+      ? { found: true, value: parent[i], key: i }
+      : { found: false, value: undefined, key: -1 };
+  }
+  return Object.hasOwn(parent, segment.key)
+    ? { found: true, value: (parent as Record<string, unknown>)[segment.key], key: segment.key }
+    : { found: false, value: undefined, key: -1 };
+}
+
 /**
  * Checks every annotation first (nothing is changed unless all of them can be applied here), then
  * applies them. False: leave it to superjson.
  */
 function inPlace(json: unknown, values: Record<string, unknown>): boolean {
-  const todo: { parent: Record<string, unknown> | unknown[]; key: string | number; type: string }[] = [];
+  const todo: { parent: Record<string | number, unknown>; key: string | number; type: string }[] = [];
   for (const path in values) {
     const annotation = values[path];
     if (!Array.isArray(annotation) || annotation.length !== 1) return false;
     const type = annotation[0];
     if (type !== 'Date' && type !== 'undefined') return false;
-    if (path === '' || path.includes('\\')) return false;
-    const keys = path.split('.');
+    const segments = segmentsOf(path);
+    if (!segments) return false;
     let parent: unknown = json;
-    for (let i = 0; i < keys.length - 1; i++) {
-      parent = step(parent, keys[i]!);
-      if (parent === undefined) return false;
+    for (let i = 0; i < segments.length - 1; i++) {
+      const step = at(parent, segments[i]!);
+      if (!step.found || typeof step.value !== 'object' || step.value === null) return false;
+      parent = step.value;
     }
-    const last = keys[keys.length - 1]!;
-    if (FORBIDDEN.has(last) || typeof parent !== 'object' || parent === null) return false;
-    const key = Array.isArray(parent) ? index(parent, last) : last;
-    if (key === -1 || !Object.hasOwn(parent, key)) return false;
-    const value = (parent as Record<string | number, unknown>)[key];
-    if (type === 'Date' ? typeof value !== 'string' : value !== null) return false;
-    todo.push({ parent: parent as Record<string, unknown>, key, type });
+    const leaf = at(parent, segments[segments.length - 1]!);
+    if (!leaf.found || (type === 'Date' ? typeof leaf.value !== 'string' : leaf.value !== null)) return false;
+    todo.push({ parent: parent as Record<string | number, unknown>, key: leaf.key, type });
   }
   for (const { parent, key, type } of todo)
-    (parent as Record<string | number, unknown>)[key] =
-      type === 'Date' ? new Date((parent as Record<string | number, string>)[key]!) : undefined;
+    parent[key] = type === 'Date' ? new Date(parent[key] as string) : undefined;
   return true;
-}
-
-/** The plain object or array at `key` of `parent`, or undefined. */
-function step(parent: unknown, key: string): unknown {
-  if (typeof parent !== 'object' || parent === null || FORBIDDEN.has(key)) return undefined;
-  const k = Array.isArray(parent) ? index(parent, key) : key;
-  if (k === -1 || !Object.hasOwn(parent, k)) return undefined;
-  const child = (parent as Record<string | number, unknown>)[k];
-  return typeof child === 'object' && child !== null ? child : undefined;
-}
-
-/** An array index written as superjson writes it (no sign, no leading zero), or -1. */
-function index(array: unknown[], key: string): number {
-  const i = Number(key);
-  return Number.isInteger(i) && i >= 0 && i < array.length && String(i) === key ? i : -1;
 }
 
 /**
