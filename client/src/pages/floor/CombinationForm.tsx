@@ -1,4 +1,4 @@
-import { Button, Group, MultiSelect, NumberInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Button, Group, MultiSelect, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import {
   type TCombination,
@@ -9,6 +9,7 @@ import {
 import { collapseListErrors, handleServerError } from '../../lib/errors';
 import { numberOrNull } from '../../lib/format';
 import { validateWith } from '../../lib/validate';
+import { GuestRangeInputs } from './GuestRangeInputs';
 
 type Values = { name: string; tableIds: string[]; minGuests: number | string; maxGuests: number | string };
 
@@ -84,26 +85,7 @@ export function CombinationForm({ combination, tables, onSave, onCancel }: Props
           comboboxProps={{ withinPortal: true }}
           {...form.getInputProps('tableIds')}
         />
-        <SimpleGrid cols={2}>
-          <NumberInput
-            label="Min guests"
-            required
-            min={1}
-            max={100}
-            allowDecimal={false}
-            allowNegative={false}
-            {...form.getInputProps('minGuests')}
-          />
-          <NumberInput
-            label="Max guests"
-            required
-            min={1}
-            max={100}
-            allowDecimal={false}
-            allowNegative={false}
-            {...form.getInputProps('maxGuests')}
-          />
-        </SimpleGrid>
+        <GuestRangeInputs min={form.getInputProps('minGuests')} max={form.getInputProps('maxGuests')} />
         <Group justify="flex-end" mt="sm">
           <Button variant="default" onClick={onCancel}>
             Cancel

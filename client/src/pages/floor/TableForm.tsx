@@ -2,9 +2,7 @@ import {
   Autocomplete,
   Button,
   Group,
-  NumberInput,
   SegmentedControl,
-  SimpleGrid,
   Stack,
   Switch,
   Text,
@@ -24,6 +22,7 @@ import type { z } from 'zod';
 import { handleServerError } from '../../lib/errors';
 import { numberOrNull } from '../../lib/format';
 import { validateWith } from '../../lib/validate';
+import { GuestRangeInputs } from './GuestRangeInputs';
 
 export type TableFormValues = {
   name: string;
@@ -127,26 +126,7 @@ export function TableForm({ table, sections, onSave, onCancel }: Props) {
           comboboxProps={{ withinPortal: true }}
           {...form.getInputProps('section')}
         />
-        <SimpleGrid cols={2}>
-          <NumberInput
-            label="Min guests"
-            required
-            min={1}
-            max={100}
-            allowDecimal={false}
-            allowNegative={false}
-            {...form.getInputProps('minGuests')}
-          />
-          <NumberInput
-            label="Max guests"
-            required
-            min={1}
-            max={100}
-            allowDecimal={false}
-            allowNegative={false}
-            {...form.getInputProps('maxGuests')}
-          />
-        </SimpleGrid>
+        <GuestRangeInputs min={form.getInputProps('minGuests')} max={form.getInputProps('maxGuests')} />
         <Stack gap={4}>
           <Text component="span" id={shapeLabel} size="sm" fw={500}>
             Shape
