@@ -1,5 +1,5 @@
 import { testDbKinds } from '@tobeout/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LOGIN_LIMITS } from '../src/auth/rate-limit';
 import {
   cookieClient,
@@ -7,16 +7,12 @@ import {
   login,
   PASSWORD,
   restaurantWithMember,
+  serverForSuite,
   startServer,
-  type TestServer,
 } from './harness';
 
 describe.each(testDbKinds)('auth on %s', (kind) => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startServer(kind);
-  });
-  afterAll(() => server.close());
+  const server = serverForSuite(kind);
 
   it('logs in with an HttpOnly, SameSite=Lax cookie and a new session each time', async () => {
     const { email, restaurant } = await restaurantWithMember(server, 'staff');

@@ -2,9 +2,9 @@ import { holds } from '@tobeout/db';
 import { testDbKinds } from '@tobeout/db/testing';
 import { addDays, type TAvailabilityCheck } from '@tobeout/shared';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { at, bookingWorld, DAY, eventsOf, FRIDAY, MIN, MONDAY, nextWeekday, TODAY } from './bookings-world';
-import { errorOf, memberOf, startServer, type TestServer } from './harness';
+import { errorOf, memberOf, serverForSuite } from './harness';
 
 const times = (c: { slots: { time: string }[] }) => c.slots.map((s) => s.time);
 const labels = (slot: TAvailabilityCheck['slots'][number] | undefined) => slot?.options.map((o) => o.label);
@@ -13,11 +13,7 @@ const labels = (slot: TAvailabilityCheck['slots'][number] | undefined) => slot?.
 const LETTER = { free: 'f', reserved: 'r', occupied: 'o', blocked: 'b', closed: 'c' } as const;
 
 describe.each(testDbKinds)('availability on %s', (kind) => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startServer(kind);
-  });
-  afterAll(() => server.close());
+  const server = serverForSuite(kind);
 
   const world = () => bookingWorld(server);
 

@@ -2,17 +2,10 @@ import { guests, queryRows, reservations, tableAllocations } from '@tobeout/db';
 import { testDatabaseUrl } from '@tobeout/db/testing';
 import { addDays, type TBooking } from '@tobeout/shared';
 import { and, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createTables, createWeeklyHours } from '../src/seed/factories';
 import { DAY, eventsOf } from './bookings-world';
-import {
-  type Client,
-  errorOf,
-  memberOf,
-  restaurantWithMember,
-  startServer,
-  type TestServer,
-} from './harness';
+import { type Client, errorOf, memberOf, restaurantWithMember, serverForSuite } from './harness';
 
 /**
  * The booking engine under real concurrency on PostgreSQL: many signed-in staff booking the same
@@ -20,11 +13,7 @@ import {
  * 409 CONFLICT that says why (never a 500), and no two active allocations ever overlap.
  */
 describe.skipIf(!testDatabaseUrl)('bookings under concurrency on PostgreSQL', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startServer('postgres', { poolSize: 20 });
-  });
-  afterAll(() => server.close());
+  const server = serverForSuite('postgres', { poolSize: 20 });
 
   /** A restaurant with `tableCount` two-seat tables, the factory hours and six signed-in staff. */
   async function setup(tableCount = 1) {

@@ -1,20 +1,16 @@
 import { holds } from '@tobeout/db';
 import { testDbKinds } from '@tobeout/db/testing';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { bookingWorld, DAY, eventsOf } from './bookings-world';
-import { errorOf, startServer, type TestServer } from './harness';
+import { errorOf, serverForSuite } from './harness';
 
 /**
  * Converting a hold and moving a booking replace allocations inside one transaction: the hold's
  * (or the booking's own) tables never stand in the way of the new ones, and what others hold does.
  */
 describe.each(testDbKinds)('hold conversion and moves on %s', (kind) => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startServer(kind);
-  });
-  afterAll(() => server.close());
+  const server = serverForSuite(kind);
 
   it('a hold converted onto other tables frees its own and books those, with one booking.created', async () => {
     const w = await bookingWorld(server);

@@ -2,17 +2,10 @@ import { guests, queryRows, reservations } from '@tobeout/db';
 import { testDatabaseUrl } from '@tobeout/db/testing';
 import { addDays, type TBooking } from '@tobeout/shared';
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createGuests, createTables, createWeeklyHours } from '../src/seed/factories';
 import { DAY } from './bookings-world';
-import {
-  type Client,
-  errorOf,
-  memberOf,
-  restaurantWithMember,
-  startServer,
-  type TestServer,
-} from './harness';
+import { type Client, errorOf, memberOf, restaurantWithMember, serverForSuite } from './harness';
 
 /**
  * bookings.create for a guest that guests.merge is merging away, on PostgreSQL. The booking locks
@@ -21,11 +14,7 @@ import {
  * never the database's foreign-key error, never a booking of a deleted guest.
  */
 describe.skipIf(!testDatabaseUrl)('bookings racing a guest merge on PostgreSQL', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startServer('postgres', { poolSize: 20 });
-  });
-  afterAll(() => server.close());
+  const server = serverForSuite('postgres', { poolSize: 20 });
 
   const TABLES = 6;
 

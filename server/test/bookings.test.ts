@@ -2,9 +2,9 @@ import { guests } from '@tobeout/db';
 import { testDbKinds } from '@tobeout/db/testing';
 import { addDays, instantToZoned, type TBooking, weekdayOf } from '@tobeout/shared';
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { at, bookingWorld, DAY, eventsOf, FRIDAY, MIN, nextWeekday, TODAY, TZ } from './bookings-world';
-import { errorOf, memberOf, startServer, type TestServer } from './harness';
+import { errorOf, memberOf, serverForSuite } from './harness';
 
 /** Confirmation codes: six characters without look-alikes (0/O, 1/I/L). */
 const CODE = /^[ABCDEFGHJKMNPQRSTUVWXYZ2-9]{6}$/;
@@ -19,11 +19,7 @@ function nextLastSunday(month: '03' | '10'): string {
 }
 
 describe.each(testDbKinds)('bookings on %s', (kind) => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startServer(kind);
-  });
-  afterAll(() => server.close());
+  const server = serverForSuite(kind);
 
   const world = () => bookingWorld(server);
 

@@ -4,7 +4,7 @@ import type { TEvent, TEventLogInput } from '@tobeout/shared';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import superjson from 'superjson';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Scope } from '../src/domain/deps';
 import { write } from '../src/domain/write';
 import { decodeCursor } from '../src/events/cursor';
@@ -16,8 +16,7 @@ import {
   eventsOf,
   memberOf,
   restaurantWithMember,
-  startServer,
-  type TestServer,
+  serverForSuite,
   tokenClient,
 } from './harness';
 
@@ -63,11 +62,7 @@ function collect(
 }
 
 describe.each(testDbKinds)('events on %s', (kind) => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startServer(kind);
-  });
-  afterAll(() => server.close());
+  const server = serverForSuite(kind);
 
   it('streams live events of the own restaurant, and replays what was missed after lastEventId', async () => {
     const a = await restaurantWithMember(server, 'owner');
@@ -279,11 +274,7 @@ describe.each(testDbKinds)('events on %s', (kind) => {
 });
 
 describe.skipIf(!testDatabaseUrl)('event ordering on PostgreSQL', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startServer('postgres', { poolSize: 12 });
-  });
-  afterAll(() => server.close());
+  const server = serverForSuite('postgres', { poolSize: 12 });
 
   it('holds back an event committed after a younger one, then delivers both in order', async () => {
     const { restaurant } = await restaurantWithMember(server, 'owner');

@@ -2,17 +2,10 @@ import { events, guests, reservations } from '@tobeout/db';
 import { testDatabaseUrl } from '@tobeout/db/testing';
 import { addDays, type TBooking, type TGuest } from '@tobeout/shared';
 import { and, eq, inArray } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createGuests, createReservation, createTables, createWeeklyHours } from '../src/seed/factories';
 import { DAY } from './bookings-world';
-import {
-  type Client,
-  errorOf,
-  memberOf,
-  restaurantWithMember,
-  startServer,
-  type TestServer,
-} from './harness';
+import { type Client, errorOf, memberOf, restaurantWithMember, serverForSuite } from './harness';
 
 /**
  * Merging guests under real concurrency on PostgreSQL. guests.merge locks both records (in id
@@ -22,11 +15,7 @@ import {
  * opposite directions leave exactly one record.
  */
 describe.skipIf(!testDatabaseUrl)('guest merges under concurrency on PostgreSQL', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startServer('postgres', { poolSize: 20 });
-  });
-  afterAll(() => server.close());
+  const server = serverForSuite('postgres', { poolSize: 20 });
 
   const TABLES = 8;
   const OPEN_DAYS = Array.from({ length: 6 }, (_, i) => addDays(DAY, i)); // Tuesday to Sunday

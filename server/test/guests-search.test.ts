@@ -1,15 +1,11 @@
 import { testDbKinds } from '@tobeout/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createGuests } from '../src/seed/factories';
-import { restaurantWithMember, startServer, type TestServer } from './harness';
+import { restaurantWithMember, serverForSuite } from './harness';
 
 /** guests.list search beyond the basics in guests.test.ts: filters, pages, short terms, scope. */
 describe.each(testDbKinds)('guest search on %s', (kind) => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startServer(kind);
-  });
-  afterAll(() => server.close());
+  const server = serverForSuite(kind);
 
   async function world() {
     const owner = await restaurantWithMember(server, 'staff');

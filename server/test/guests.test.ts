@@ -2,18 +2,14 @@ import { guests as guestsTable, reservations } from '@tobeout/db';
 import { testDbKinds } from '@tobeout/db/testing';
 import { zonedToInstant } from '@tobeout/shared';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createGuests, createReservation, createTables } from '../src/seed/factories';
-import { errorOf, eventsOf, memberOf, restaurantWithMember, startServer, type TestServer } from './harness';
+import { errorOf, eventsOf, memberOf, restaurantWithMember, serverForSuite } from './harness';
 
 const daysAgo = (d: number) => new Date(Date.now() - d * 86_400_000);
 
 describe.each(testDbKinds)('guests on %s', (kind) => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startServer(kind);
-  });
-  afterAll(() => server.close());
+  const server = serverForSuite(kind);
 
   async function world() {
     const owner = await restaurantWithMember(server, 'manager');

@@ -1,7 +1,7 @@
 import { testDbKinds } from '@tobeout/db/testing';
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import superjson from 'superjson';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AppRouter } from '../src/routers';
 import {
   cookieClient,
@@ -11,8 +11,7 @@ import {
   memberOf,
   PASSWORD,
   restaurantWithMember,
-  startServer,
-  type TestServer,
+  serverForSuite,
   tokenClient,
 } from './harness';
 
@@ -26,11 +25,7 @@ function headerClient(url: string, headers: Record<string, string>) {
 const NEW_PASSWORD = 'a brand new first password';
 
 describe.each(testDbKinds)('members on %s', (kind) => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startServer(kind);
-  });
-  afterAll(() => server.close());
+  const server = serverForSuite(kind);
 
   it('managers list the team (no secrets in the output); staff may not', async () => {
     const owner = await restaurantWithMember(server, 'owner');
@@ -271,11 +266,7 @@ describe.each(testDbKinds)('members on %s', (kind) => {
 });
 
 describe.each(testDbKinds)('API tokens on %s', (kind) => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startServer(kind);
-  });
-  afterAll(() => server.close());
+  const server = serverForSuite(kind);
 
   it('returns the secret once; the list shows only its prefix', async () => {
     const owner = await restaurantWithMember(server, 'owner');

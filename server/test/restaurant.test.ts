@@ -1,13 +1,9 @@
 import { testDbKinds } from '@tobeout/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorOf, eventsOf, memberOf, restaurantWithMember, startServer, type TestServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import { errorOf, eventsOf, memberOf, restaurantWithMember, serverForSuite } from './harness';
 
 describe.each(testDbKinds)('restaurant settings on %s', (kind) => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startServer(kind);
-  });
-  afterAll(() => server.close());
+  const server = serverForSuite(kind);
 
   describe('profile and rules', () => {
     it('staff can read the profile and rules of their restaurant', async () => {

@@ -2,9 +2,9 @@ import { queryRows, tableAllocations } from '@tobeout/db';
 import { testDatabaseUrl } from '@tobeout/db/testing';
 import { zonedToInstant } from '@tobeout/shared';
 import { and, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createGuests, createReservation, createTables } from '../src/seed/factories';
-import { errorOf, memberOf, restaurantWithMember, startServer, type TestServer } from './harness';
+import { errorOf, memberOf, restaurantWithMember, serverForSuite } from './harness';
 
 /**
  * Blocks under real concurrency (bookings racing blocks: bookings-concurrency.test.ts): blocks
@@ -13,11 +13,7 @@ import { errorOf, memberOf, restaurantWithMember, startServer, type TestServer }
  * exclusion constraint itself, to a direct write that took none of the app's locks.
  */
 describe.skipIf(!testDatabaseUrl)('blocks under concurrency on PostgreSQL', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startServer('postgres', { poolSize: 32 });
-  });
-  afterAll(() => server.close());
+  const server = serverForSuite('postgres', { poolSize: 32 });
 
   async function setup() {
     const owner = await restaurantWithMember(server, 'manager');

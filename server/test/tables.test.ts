@@ -2,28 +2,16 @@ import { tables as tablesTable } from '@tobeout/db';
 import { testDbKinds } from '@tobeout/db/testing';
 import { type TEvent, tableFootprint, zonedToInstant } from '@tobeout/shared';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createGuests, createReservation, createTables, createWeeklyHours } from '../src/seed/factories';
-import {
-  type Client,
-  errorOf,
-  eventsOf,
-  memberOf,
-  restaurantWithMember,
-  startServer,
-  type TestServer,
-} from './harness';
+import { type Client, errorOf, eventsOf, memberOf, restaurantWithMember, serverForSuite } from './harness';
 
 /** A Tuesday (lunch 12–15, dinner 18–23 with the factory hours), safely in the future. */
 const DAY = '2027-03-02';
 const at = (time: string, date = DAY) => zonedToInstant(date, time, 'Europe/Berlin');
 
 describe.each(testDbKinds)('tables on %s', (kind) => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startServer(kind);
-  });
-  afterAll(() => server.close());
+  const server = serverForSuite(kind);
 
   /** A restaurant with three tables, opening hours and a guest; `api` is its manager. */
   async function world() {
