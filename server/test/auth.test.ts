@@ -1,15 +1,8 @@
 import { testDbKinds } from '@tobeout/db/testing';
 import { describe, expect, it } from 'vitest';
 import { LOGIN_LIMITS } from '../src/auth/rate-limit';
-import {
-  cookieClient,
-  errorOf,
-  login,
-  PASSWORD,
-  restaurantWithMember,
-  serverForSuite,
-  startServer,
-} from './harness';
+import { cookieClient, errorOf, login, PASSWORD, restaurantWithMember, startServer } from './harness';
+import { serverForSuite } from './suite';
 
 describe.each(testDbKinds)('auth on %s', (kind) => {
   const server = serverForSuite(kind);

@@ -4,7 +4,8 @@ import { addDays, type TAvailabilityCheck } from '@tobeout/shared';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { at, bookingWorld, DAY, eventsOf, FRIDAY, MIN, MONDAY, nextWeekday, TODAY } from './bookings-world';
-import { errorOf, memberOf, serverForSuite } from './harness';
+import { errorOf, memberOf } from './harness';
+import { serverForSuite } from './suite';
 
 const times = (c: { slots: { time: string }[] }) => c.slots.map((s) => s.time);
 const labels = (slot: TAvailabilityCheck['slots'][number] | undefined) => slot?.options.map((o) => o.label);

@@ -5,7 +5,8 @@ import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createTables, createWeeklyHours } from '../src/seed/factories';
 import { DAY, eventsOf } from './bookings-world';
-import { type Client, errorOf, memberOf, restaurantWithMember, serverForSuite } from './harness';
+import { type Client, errorOf, memberOf, restaurantWithMember } from './harness';
+import { serverForSuite } from './suite';
 
 /**
  * The booking engine under real concurrency on PostgreSQL: many signed-in staff booking the same

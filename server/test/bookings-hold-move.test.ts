@@ -3,7 +3,8 @@ import { testDbKinds } from '@tobeout/db/testing';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { bookingWorld, DAY, eventsOf } from './bookings-world';
-import { errorOf, serverForSuite } from './harness';
+import { errorOf } from './harness';
+import { serverForSuite } from './suite';
 
 /**
  * Converting a hold and moving a booking replace allocations inside one transaction: the hold's

@@ -5,7 +5,8 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createGuests, createTables, createWeeklyHours } from '../src/seed/factories';
 import { DAY } from './bookings-world';
-import { type Client, errorOf, memberOf, restaurantWithMember, serverForSuite } from './harness';
+import { type Client, errorOf, memberOf, restaurantWithMember } from './harness';
+import { serverForSuite } from './suite';
 
 /**
  * bookings.create for a guest that guests.merge is merging away, on PostgreSQL. The booking locks

@@ -4,7 +4,8 @@ import { addDays, instantToZoned, type TBooking, weekdayOf } from '@tobeout/shar
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { at, bookingWorld, DAY, eventsOf, FRIDAY, MIN, nextWeekday, TODAY, TZ } from './bookings-world';
-import { errorOf, memberOf, serverForSuite } from './harness';
+import { errorOf, memberOf } from './harness';
+import { serverForSuite } from './suite';
 
 /** Confirmation codes: six characters without look-alikes (0/O, 1/I/L). */
 const CODE = /^[ABCDEFGHJKMNPQRSTUVWXYZ2-9]{6}$/;

@@ -16,9 +16,9 @@ import {
   eventsOf,
   memberOf,
   restaurantWithMember,
-  serverForSuite,
   tokenClient,
 } from './harness';
+import { serverForSuite } from './suite';
 
 /** One event as it arrived; `id` is its cursor. */
 type Received = { id: string; data: TEvent };

@@ -5,7 +5,8 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createGuests, createReservation, createTables, createWeeklyHours } from '../src/seed/factories';
 import { DAY } from './bookings-world';
-import { type Client, errorOf, memberOf, restaurantWithMember, serverForSuite } from './harness';
+import { type Client, errorOf, memberOf, restaurantWithMember } from './harness';
+import { serverForSuite } from './suite';
 
 /**
  * Merging guests under real concurrency on PostgreSQL. guests.merge locks both records (in id

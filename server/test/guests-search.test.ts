@@ -1,7 +1,8 @@
 import { testDbKinds } from '@tobeout/db/testing';
 import { describe, expect, it } from 'vitest';
 import { createGuests } from '../src/seed/factories';
-import { restaurantWithMember, serverForSuite } from './harness';
+import { restaurantWithMember } from './harness';
+import { serverForSuite } from './suite';
 
 /** guests.list search beyond the basics in guests.test.ts: filters, pages, short terms, scope. */
 describe.each(testDbKinds)('guest search on %s', (kind) => {

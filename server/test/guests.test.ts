@@ -4,7 +4,8 @@ import { zonedToInstant } from '@tobeout/shared';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createGuests, createReservation, createTables } from '../src/seed/factories';
-import { errorOf, eventsOf, memberOf, restaurantWithMember, serverForSuite } from './harness';
+import { errorOf, eventsOf, memberOf, restaurantWithMember } from './harness';
+import { serverForSuite } from './suite';
 
 const daysAgo = (d: number) => new Date(Date.now() - d * 86_400_000);
 

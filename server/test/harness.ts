@@ -10,7 +10,6 @@ import {
 } from '@trpc/client';
 import { EventSource } from 'eventsource';
 import superjson from 'superjson';
-import { afterAll, beforeAll } from 'vitest';
 import { type App, createApp } from '../src/app';
 import { createTobeoutClient } from '../src/client';
 import type { AppRouter } from '../src/routers';
@@ -35,24 +34,6 @@ export async function startServer(
   const { port } = await app.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
   return { app, url, kind, close: () => app.close() };
-}
-
-/**
- * The suite's own server (call it in a describe block): started before its tests, closed after
- * them. What it returns reads through to that server once it runs (`server.url`, `server.app`).
- */
-export function serverForSuite(kind: DbKind, opts: Parameters<typeof startServer>[1] = {}): TestServer {
-  let server: TestServer | undefined;
-  beforeAll(async () => {
-    server = await startServer(kind, opts);
-  });
-  afterAll(() => server?.close());
-  return new Proxy({} as TestServer, {
-    get(_, key) {
-      if (!server) throw new Error('The suite server starts in beforeAll: use it in tests and hooks.');
-      return Reflect.get(server, key);
-    },
-  });
 }
 
 /** Signs in over HTTP like the browser does and returns the session cookie. */

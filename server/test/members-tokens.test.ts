@@ -11,9 +11,9 @@ import {
   memberOf,
   PASSWORD,
   restaurantWithMember,
-  serverForSuite,
   tokenClient,
 } from './harness';
+import { serverForSuite } from './suite';
 
 /** A client that sends exactly these headers (no Origin unless given). */
 function headerClient(url: string, headers: Record<string, string>) {

@@ -1,6 +1,7 @@
 import { testDbKinds } from '@tobeout/db/testing';
 import { describe, expect, it } from 'vitest';
-import { errorOf, eventsOf, memberOf, restaurantWithMember, serverForSuite } from './harness';
+import { errorOf, eventsOf, memberOf, restaurantWithMember } from './harness';
+import { serverForSuite } from './suite';
 
 describe.each(testDbKinds)('restaurant settings on %s', (kind) => {
   const server = serverForSuite(kind);

@@ -4,7 +4,8 @@ import { zonedToInstant } from '@tobeout/shared';
 import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createGuests, createReservation, createTables } from '../src/seed/factories';
-import { errorOf, memberOf, restaurantWithMember, serverForSuite } from './harness';
+import { errorOf, memberOf, restaurantWithMember } from './harness';
+import { serverForSuite } from './suite';
 
 /**
  * Blocks under real concurrency (bookings racing blocks: bookings-concurrency.test.ts): blocks

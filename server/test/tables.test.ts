@@ -4,7 +4,8 @@ import { type TEvent, tableFootprint, zonedToInstant } from '@tobeout/shared';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createGuests, createReservation, createTables, createWeeklyHours } from '../src/seed/factories';
-import { type Client, errorOf, eventsOf, memberOf, restaurantWithMember, serverForSuite } from './harness';
+import { type Client, errorOf, eventsOf, memberOf, restaurantWithMember } from './harness';
+import { serverForSuite } from './suite';
 
 /** A Tuesday (lunch 12–15, dinner 18–23 with the factory hours), safely in the future. */
 const DAY = '2027-03-02';
