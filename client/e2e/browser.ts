@@ -1,18 +1,17 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PASSWORD, startServer, type TestServer } from '@tobeout/server/testing';
+import { CHROMIUM, PASSWORD, startServer, type TestServer } from '@tobeout/server/testing';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject } from 'vitest';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const hasChromium = existsSync(CHROMIUM);
+export const hasChromium = existsSync(CHROMIUM.executablePath);
 /** Screenshots land here (kept after the run, for people to look at). */
 export const OUTPUT_DIR = join(import.meta.dirname, '..', 'test-output');
 
 if (!hasChromium && process.env.TOBEOUT_REQUIRE_BROWSER === '1') {
   throw new Error(
-    `TOBEOUT_REQUIRE_BROWSER=1 but there is no Chromium at ${CHROMIUM} (apt-get install chromium).`,
+    `TOBEOUT_REQUIRE_BROWSER=1 but there is no Chromium at ${CHROMIUM.executablePath} (apt-get install chromium).`,
   );
 }
 
@@ -23,18 +22,9 @@ export async function launch(
   mkdirSync(OUTPUT_DIR, { recursive: true });
   const profile = mkdtempSync(join(tmpdir(), 'tobeout-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
+    executablePath: CHROMIUM.executablePath,
     viewport,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: CHROMIUM.args,
   });
   return {
     context,

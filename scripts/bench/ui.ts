@@ -10,7 +10,7 @@ import { type BrowserContext, chromium } from 'playwright-core';
 import { rawSql, summarise } from './lib';
 
 const { createGuests, createReservation, createTables } = await import('@tobeout/server/seed');
-const { restaurantWithMember, startServer } = await import('@tobeout/server/testing');
+const { CHROMIUM, restaurantWithMember, startServer } = await import('@tobeout/server/testing');
 
 const TZ = 'Europe/Berlin';
 const TABLES = 40;
@@ -165,18 +165,9 @@ export async function uiBench() {
     for (let cold = 0; cold < COLD_RUNS; cold++) {
       const profile = mkdtempSync(join(tmpdir(), 'tobeout-bench-chromium-'));
       const context = await chromium.launchPersistentContext(profile, {
-        executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+        executablePath: CHROMIUM.executablePath,
         viewport: { width: 1440, height: 900 },
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
+        args: CHROMIUM.args,
       });
       try {
         await context.addCookies([{ name, value, url: server.url }]);

@@ -17,6 +17,24 @@ import { addMembership, createRestaurant, createUser } from '../src/seed/factori
 
 export const PASSWORD = 'correct horse battery staple';
 
+/**
+ * Headless Debian Chromium as the browser tests (client/e2e) and the UI benchmark launch it,
+ * with the flags this closed network needs.
+ */
+export const CHROMIUM = {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+};
+
 export type TestServer = {
   app: App;
   url: string;
