@@ -29,8 +29,8 @@ const CREATES = Number(process.env.BENCH_CREATES ?? 2000);
  * the coming month, plus ≈470k cancelled bookings). Over HTTP on loopback with 16 concurrent
  * clients: availability.check and availability.grid latency (in steady state, with the days in
  * the server's cache, and separately the first read of a day after a change), bookings.create
- * throughput — and,
- * in the same run, the same booking transaction as raw SQL through postgres.js as the baseline.
+ * throughput — and, in the same run, the same booking transaction as raw SQL through postgres.js
+ * as the baseline.
  * Ends with a SQL check that no two active allocations of a table overlap.
  *
  * The baseline is the same transaction as bookings.create does for a chosen table, written by
@@ -112,9 +112,11 @@ export async function bookingBench() {
       { length: 21 },
       (_, i) => `${String(11 + Math.floor(i / 2)).padStart(2, '0')}:${i % 2 ? '30' : '00'}`,
     );
-    const askCheck = (i: number) =>
-      api.availability.check.query({ date: day, partySize: 2 + (i % 5), time: times[i % times.length] });
-    const askGrid = (i: number) => api.availability.grid.query({ date: addDays(today, i % 14) });
+    // The i-th call of a run: 105 different checks of one day, the grids of the next 14 days.
+    const checkInput = (i: number) => ({ date: day, partySize: 2 + (i % 5), time: times[i % times.length] });
+    const gridInput = (i: number) => ({ date: addDays(today, i % 14) });
+    const askCheck = (i: number) => api.availability.check.query(checkInput(i));
+    const askGrid = (i: number) => api.availability.grid.query(gridInput(i));
     // Steady state: the days asked about are in each process's availability cache, as they are
     // between changes on a working evening, the code paths are compiled and the connections warm
     // (a warm-up round of each, not reported: the first thousand calls run in V8's slower tiers,
@@ -135,11 +137,9 @@ export async function bookingBench() {
     const url = (path: string, input: unknown) =>
       `${server!.url}/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
     const checkUrls = Array.from({ length: 5 * times.length }, (_, i) =>
-      url('availability.check', { date: day, partySize: 2 + (i % 5), time: times[i % times.length] }),
+      url('availability.check', checkInput(i)),
     );
-    const gridUrls = Array.from({ length: 14 }, (_, i) =>
-      url('availability.grid', { date: addDays(today, i) }),
-    );
+    const gridUrls = Array.from({ length: 14 }, (_, i) => url('availability.grid', gridInput(i)));
     const plain = { headers: { authorization: `Bearer ${token}` }, concurrency: CONCURRENCY };
     const checkPlain = await plainHttpLoad({ ...plain, urls: checkUrls, total: CHECKS, warmUp: 1000 });
     const gridPlain = await plainHttpLoad({ ...plain, urls: gridUrls, total: GRIDS, warmUp: 3000 });
@@ -147,7 +147,7 @@ export async function bookingBench() {
     // the same tick share an HTTP request, its authentication and its context.
     const batching = createTobeoutClient({ url: server!.url, token });
     const checkBatched = await load(CONCURRENCY, CHECKS, (i) =>
-      batching.availability.check.query({ date: day, partySize: 2 + (i % 5), time: times[i % times.length] }),
+      batching.availability.check.query(checkInput(i)),
     );
 
     // After a change: every write drops the restaurant's cached days (in every process), so the
