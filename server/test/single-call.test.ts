@@ -1,6 +1,8 @@
 import type http from 'node:http';
+import zlib from 'node:zlib';
 import { addDays, todayIn } from '@tobeout/shared';
 import superjson from 'superjson';
+import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpServer, listen } from '../src/http/server';
 import { singleCallOf } from '../src/http/single-call';
@@ -29,6 +31,14 @@ describe('unbatched calls answer exactly as tRPC does', () => {
     const owner = await restaurantWithMember(server, 'owner');
     ownerCookie = owner.cookie;
     await owner.api.tables.create.mutate({ name: 'T1', section: 'Main', minGuests: 1, maxGuests: 4 });
+    await owner.api.restaurant.hours.set.mutate({
+      services: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
+        weekday,
+        name: 'Dinner',
+        start: '18:00',
+        end: '22:00',
+      })),
+    });
     ({ token } = await owner.api.restaurant.tokens.create.mutate({ name: 'agent', role: 'manager' }));
     const staff = await memberOf(server, owner.restaurant.id, 'staff');
     staffCookie = staff.cookie;
@@ -56,7 +66,8 @@ describe('unbatched calls answer exactly as tRPC does', () => {
     return {
       status: res.status,
       contentType: res.headers.get('content-type'),
-      vary: res.headers.get('vary'),
+      // The fast path adds Accept-Encoding: it sends shared answers compressed (tested below).
+      vary: res.headers.get('vary')?.replace(', accept-encoding', '') ?? null,
       // A new session each time: compare what the cookie is, not its value.
       setCookie: res.headers.get('set-cookie')?.replace(/^(\w+)=[^;]*/, '$1=…') ?? null,
       body: text.startsWith('{') ? JSON.parse(text) : text,
@@ -207,5 +218,35 @@ describe('unbatched calls answer exactly as tRPC does', () => {
       cases.map(async ([, make]) => (await answer(server.url, make())).status),
     );
     expect(new Set(statuses)).toEqual(new Set([200, 400, 401, 403, 404, 405, 415]));
+  });
+  /** A GET as it comes off the wire: undici's request API does not decompress. */
+  async function onTheWire(path: string, acceptEncoding?: string) {
+    const res = await request(`${server.url}/trpc/${path}`, {
+      headers: { ...bearer(), ...(acceptEncoding !== undefined && { 'accept-encoding': acceptEncoding }) },
+    });
+    const bytes = Buffer.from(await res.body.arrayBuffer());
+    return { status: res.statusCode, coding: res.headers['content-encoding'], vary: res.headers.vary, bytes };
+  }
+
+  it('a shared answer (a cached grid) goes out compressed as the client accepts, the same bytes inside', async () => {
+    const grid = `availability.grid?input=${input({ date: day })}`;
+    const identity = await onTheWire(grid);
+    expect(identity.status).toBe(200);
+    expect(identity.coding).toBeUndefined();
+    expect(identity.vary).toBe('trpc-accept, accept, accept-encoding');
+    const asChromium = await onTheWire(grid, 'gzip, deflate, br, zstd');
+    expect(asChromium.coding).toBe('br');
+    expect(zlib.brotliDecompressSync(asChromium.bytes).equals(identity.bytes)).toBe(true);
+    const gzipOnly = await onTheWire(grid, 'gzip;q=1.0, br;q=0');
+    expect(gzipOnly.coding).toBe('gzip');
+    expect(zlib.gunzipSync(gzipOnly.bytes).equals(identity.bytes)).toBe(true);
+    expect((await onTheWire(grid, 'identity')).coding).toBeUndefined();
+    // Worked out per request (compressing it would cost every request): sent as it is.
+    const check = await onTheWire(
+      `availability.check?input=${input({ date: day, partySize: 2, time: '19:00' })}`,
+      'br, gzip',
+    );
+    expect(check.status).toBe(200);
+    expect(check.coding).toBeUndefined();
   });
 });
