@@ -4,6 +4,7 @@ import { addDays, todayIn } from '@tobeout/shared';
 import superjson from 'superjson';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTobeoutClient } from '../src/client';
 import { createHttpServer, listen } from '../src/http/server';
 import { singleCallOf } from '../src/http/single-call';
 import { memberOf, restaurantWithMember, startServer, type TestServer } from './harness';
@@ -248,5 +249,13 @@ describe('unbatched calls answer exactly as tRPC does', () => {
     );
     expect(check.status).toBe(200);
     expect(check.coding).toBeUndefined();
+  });
+
+  it('the typed client asks for a compressed grid and reads the same answer', async () => {
+    const identity = await onTheWire(`availability.grid?input=${input({ date: day })}`);
+    const api = createTobeoutClient({ url: server.url, token, batch: false });
+    const grid = await api.availability.grid.query({ date: day });
+    expect(grid).toEqual(superjson.deserialize(JSON.parse(identity.bytes.toString()).result.data));
+    expect(grid.slots[0]?.startsAt).toBeInstanceOf(Date);
   });
 });
