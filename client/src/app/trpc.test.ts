@@ -48,3 +48,27 @@ describe('the auth.me preload in index.html', () => {
     expect(urls).toEqual([preload?.replaceAll('&amp;', '&')]);
   });
 });
+
+describe('large shared answers', () => {
+  it('a day grid is asked on its own request, outside the batch of the queries made with it', async () => {
+    const urls: string[] = [];
+    vi.stubGlobal('fetch', async (url: string) => {
+      urls.push(url);
+      const one = { result: { data: { json: null } } };
+      return new Response(JSON.stringify(url.includes('batch=1') ? [one, one] : one), {
+        headers: { 'content-type': 'application/json' },
+      });
+    });
+    const client = createTrpcClient('/trpc');
+    await Promise.all([
+      client.availability.grid.query({ date: '2026-12-24' }),
+      client.restaurant.get.query(),
+      client.auth.me.query(),
+    ]);
+    expect(urls.map((u) => u.split('?')[0]).sort()).toEqual([
+      '/trpc/availability.grid',
+      '/trpc/restaurant.get,auth.me',
+    ]);
+    expect(urls.find((u) => u.startsWith('/trpc/availability.grid'))).not.toContain('batch=');
+  });
+});

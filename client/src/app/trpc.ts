@@ -51,9 +51,17 @@ export function offlineLink(gate: OfflineGate): TRPCLink<AppRouter> {
 export const UNBATCHED = { context: { skipBatch: true } } as const;
 
 /**
+ * Procedures whose answers are large and shared (a day's grid, ~110 kB, kept by the server until
+ * the next change): always asked on their own, so the server sends its kept bytes, compressed
+ * (~16 kB), and the small queries of a batch do not wait for them.
+ */
+const ON_THEIR_OWN = new Set(['availability.grid']);
+
+/**
  * One client per tab. The session cookie is HttpOnly and same-origin, so the browser sends it on
  * both the batch requests and the SSE stream; no auth header here. Queries go in batches (sent on
- * the next timer tick), except those asked with UNBATCHED (sent before anything else runs).
+ * the next timer tick), except those asked with UNBATCHED (sent before anything else runs) and
+ * the large shared answers above.
  */
 export function createTrpcClient(baseUrl = '/trpc', gate: OfflineGate = createOfflineGate()) {
   return trpc.createClient({
@@ -63,7 +71,7 @@ export function createTrpcClient(baseUrl = '/trpc', gate: OfflineGate = createOf
         condition: (op) => op.type === 'subscription',
         true: httpSubscriptionLink({ url: baseUrl, transformer }),
         false: splitLink({
-          condition: (op) => op.context.skipBatch === true,
+          condition: (op) => op.context.skipBatch === true || ON_THEIR_OWN.has(op.path),
           true: httpLink({ url: baseUrl, transformer }),
           false: httpBatchLink({ url: baseUrl, transformer }),
         }),
