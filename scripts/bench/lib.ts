@@ -77,8 +77,8 @@ export async function load(
 
 /**
  * GETs from a plain HTTP client, as wrk or autocannon measure a server: `concurrency` kept-alive
- * connections cycling through `urls`, each answer read to its last byte but not parsed, anything
- * but 200 a failure; `warmUp` requests first, not counted. It runs in a worker thread
+ * connections cycling through `urls`, each answer read to its last byte (as sent, compressed if
+ * the headers ask for it) but not parsed, anything but 200 a failure; `bytes`, an answer's mean size; `warmUp` requests first, not counted. It runs in a worker thread
  * (./plain-http-worker.mjs) with a heap and event loop of its own, so the benchmark's other work
  * does not add its pauses to the server's latency.
  */
@@ -88,11 +88,12 @@ export async function plainHttpLoad(opts: {
   concurrency: number;
   total: number;
   warmUp: number;
-}): Promise<{ latency: Latency; perSecond: number; failed: number; errors: string[] }> {
+}): Promise<{ latency: Latency; perSecond: number; bytes: number; failed: number; errors: string[] }> {
   const worker = new Worker(new URL('./plain-http-worker.mjs', import.meta.url), { workerData: opts });
   const run = await new Promise<{
     ms: number[];
     seconds: number;
+    bytes: number;
     failed: number;
     errors: Record<string, number>;
   }>((resolve, reject) => {
@@ -103,6 +104,7 @@ export async function plainHttpLoad(opts: {
   return {
     latency: summarise(run.ms),
     perSecond: Math.round((opts.total - run.failed) / run.seconds),
+    bytes: Math.round(run.bytes / Math.max(1, opts.total - run.failed)),
     failed: run.failed,
     errors: Object.entries(run.errors).map(([m, n]) => `${n}× ${m}`),
   };
