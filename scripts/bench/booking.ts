@@ -2,7 +2,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { createTobeoutClient } from '@tobeout/server/client';
 import { addDays, todayIn } from '@tobeout/shared';
-import { load, plainHttpLoad, procStats, rawSql, rssMb, summarise } from './lib';
+import { bareServerLoad, getRaw, load, plainHttpLoad, procStats, rawSql, rssMb, summarise } from './lib';
 
 // After ./lib: it points TEST_DATABASE_URL at the benchmark server before the testing module reads it.
 const { createTables } = await import('@tobeout/server/seed');
@@ -156,6 +156,26 @@ export async function bookingBench() {
       total: GRIDS,
       warmUp: 3000,
     });
+    // The floor under those figures: the same grid's bytes, as our server sent them (brotli, and
+    // uncompressed), from a bare node:http server to the same plain client.
+    const bare = async (acceptEncoding: string | undefined) => {
+      const sent = await getRaw(gridUrls[7]!, {
+        authorization,
+        ...(acceptEncoding !== undefined && { 'accept-encoding': acceptEncoding }),
+      });
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      if (sent.headers['content-encoding']) headers['content-encoding'] = sent.headers['content-encoding'];
+      const run = await bareServerLoad(
+        { body: sent.body, headers },
+        { concurrency: CONCURRENCY, total: GRIDS, warmUp: 3000 },
+      );
+      return { ...run.latency, perSecond: run.perSecond, failed: run.failed, bytes: run.bytes };
+    };
+    const gridBareServer = {
+      compressed: await bare(plain.headers['accept-encoding']),
+      identity: await bare(undefined),
+    };
+
     // The same 16 callers through one batching client (the typed client's default): calls made in
     // the same tick share an HTTP request, its authentication and its context.
     const batching = createTobeoutClient({ url: server!.url, token });
@@ -270,6 +290,7 @@ export async function bookingBench() {
           failed: gridPlainIdentity.failed,
           bytes: gridPlainIdentity.bytes,
         },
+        bareServerBaseline: gridBareServer,
         afterAChange: coldGrid,
       },
       create: {

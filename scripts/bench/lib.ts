@@ -1,5 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import postgres from 'postgres';
@@ -108,6 +110,47 @@ export async function plainHttpLoad(opts: {
     failed: run.failed,
     errors: Object.entries(run.errors).map(([m, n]) => `${n}× ${m}`),
   };
+}
+
+/** A GET's answer as it comes off the wire (not decompressed): its bytes and headers. */
+export function getRaw(
+  url: string,
+  headers: Record<string, string>,
+): Promise<{ body: Buffer; headers: http.IncomingHttpHeaders }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => resolve({ body: Buffer.concat(chunks), headers: res.headers }));
+        res.on('error', reject);
+      })
+      .on('error', reject);
+  });
+}
+
+/**
+ * The floor under an answer's latency on this machine: a bare node:http server in this process
+ * (no routing, no authentication, no tRPC) sending the same bytes with the same headers to every
+ * request, measured by the same plain client (plainHttpLoad). What it gives is what fetching
+ * answers of that size from `concurrency` connections costs here, whatever the server does.
+ */
+export async function bareServerLoad(
+  answer: { body: Buffer; headers: Record<string, string> },
+  opts: { concurrency: number; total: number; warmUp: number },
+) {
+  const server = http.createServer((_, res) => {
+    res.writeHead(200, { ...answer.headers, 'content-length': answer.body.length });
+    res.end(answer.body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  try {
+    return await plainHttpLoad({ ...opts, urls: [`http://127.0.0.1:${port}/`], headers: {} });
+  } finally {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
 }
 
 export function rssMb(): number {
