@@ -121,8 +121,9 @@ export async function bookingBench() {
     // between changes on a working evening, the code paths are compiled and the connections warm
     // (a warm-up round of each, not reported: the first thousand calls run in V8's slower tiers,
     // and a new connection's kernel send buffer starts at 16 kB and grows with use — until it has,
-    // each ~110 kB grid waits for the client to drain part of it first). What a change costs
-    // — the next read of the day loads it again — is measured separately below (`afterAChange`).
+    // each uncompressed ~115 kB grid waits for the client to drain part of it first). What a
+    // change costs — the next read of the day loads it again — is measured separately below
+    // (`afterAChange`).
     await load(CONCURRENCY, 1000, askCheck);
     await load(CONCURRENCY, 3000, askGrid);
     // One client alone (what a single voice agent sees), then 16 at once (queueing included).
@@ -132,10 +133,11 @@ export async function bookingBench() {
     const grid = await load(CONCURRENCY, GRIDS, askGrid);
     // The same requests from a plain HTTP client (every byte of each answer read, nothing
     // parsed), as wrk or autocannon measure a server: what the server's answers take, without the
-    // typed client's own parsing, which here shares the two cores with the server (a grid answer
-    // is ~110 kB of JSON: the typed client spends ~1 ms of CPU per grid, the server ~0.2 ms). It
-    // asks as Chromium does (Accept-Encoding: gzip, deflate, br, zstd), so a cached grid comes
-    // brotli-compressed (~16 kB); the grid is also measured uncompressed (`identity`).
+    // typed client's own work, which here shares the two cores with the server (a grid answer is
+    // ~115 kB of JSON: the typed client spends ~1.2 ms of CPU per grid decompressing and parsing
+    // it, the server ~0.2 ms). It asks as Chromium does (Accept-Encoding: gzip, deflate, br,
+    // zstd), so a cached grid comes brotli-compressed (~16 kB); the grid is also measured
+    // uncompressed (`identity`).
     const url = (path: string, input: unknown) =>
       `${server!.url}/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
     const checkUrls = Array.from({ length: 5 * times.length }, (_, i) =>
